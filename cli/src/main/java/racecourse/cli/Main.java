@@ -1,0 +1,41 @@
+package racecourse.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import racecourse.cli.kernel.KernelCommand;
+import racecourse.kernel.Version;
+
+/** {@code bin/racecourse}: the one command line of the course. */
+@Command(name = "racecourse",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Racecourse: notebooks, a Java Jupyter kernel and an autograder for concurrent programming.",
+        subcommands = {KernelCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run it in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        // Errors a user can fix get one line, not a stack trace.
+        cl.setExecutionExceptionHandler(new UserErrors());
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"racecourse " + Version.current() + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

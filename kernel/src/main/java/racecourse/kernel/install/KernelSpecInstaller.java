@@ -1,0 +1,101 @@
+package racecourse.kernel.install;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import racecourse.kernel.Version;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes the Jupyter kernelspec {@code racecourse}: a kernel.json and a private copy of the kernel's jars.
+ *
+ * <p>The jars are copied rather than referenced so that {@code mvn clean} or a rebuild in the
+ * repository never breaks a running JupyterLab; {@code make lab} reinstalls on every start.
+ */
+public final class KernelSpecInstaller {
+    public static final String NAME = "racecourse";
+    public static final String DISPLAY_NAME = "Java (Racecourse)";
+    public static final String MAIN_CLASS = "racecourse.kernel.Main";
+
+    private final Path javaHome;
+    private final List<Path> jars;
+
+    /**
+     * @param javaHome the JDK 21+ the kernel will run on (written as an absolute path)
+     * @param jars     the kernel's class path
+     */
+    public KernelSpecInstaller(Path javaHome, List<Path> jars) {
+        this.javaHome = javaHome.toAbsolutePath().normalize();
+        this.jars = List.copyOf(jars);
+    }
+
+    /** Installs into {@code kernelsDir/racecourse} and returns that folder. */
+    public Path install(Path kernelsDir) throws IOException {
+        Path java = javaHome.resolve("bin").resolve("java");
+        if (!Files.isExecutable(java)) {
+            throw new IOException("no java launcher at " + java);
+        }
+        Path spec = kernelsDir.toAbsolutePath().normalize().resolve(NAME);
+        Path lib = spec.resolve("lib");
+        deleteRecursively(lib);
+        Files.createDirectories(lib);
+        for (Path jar : jars) {
+            Files.copy(jar, lib.resolve(jar.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path tmp = spec.resolve("kernel.json.tmp");
+        Files.writeString(tmp, kernelJson(java, lib));
+        Files.move(tmp, spec.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        return spec;
+    }
+
+    String kernelJson(Path java, Path lib) {
+        List<String> argv = new ArrayList<>();
+        argv.add(java.toString());
+        argv.add("-Djava.awt.headless=true");
+        argv.add("-Dstdout.encoding=UTF-8");
+        argv.add("-Dstderr.encoding=UTF-8");
+        argv.add("-cp");
+        argv.add(lib + File.separator + "*");
+        argv.add(MAIN_CLASS);
+        argv.add("{connection_file}");
+
+        JsonObject spec = new JsonObject();
+        JsonArray argvJson = new JsonArray();
+        argv.forEach(argvJson::add);
+        spec.add("argv", argvJson);
+        spec.addProperty("display_name", DISPLAY_NAME);
+        spec.addProperty("language", "java");
+        // "message", not "signal": the JVM's default answer to SIGINT is to exit and it has no
+        // supported hook to change that, while an interrupt_request on the control channel reaches
+        // a thread of ours that never runs user code.
+        spec.addProperty("interrupt_mode", "message");
+        JsonObject ours = new JsonObject();
+        ours.addProperty("java_home", javaHome.toString());
+        ours.addProperty("version", Version.current());
+        JsonObject metadata = new JsonObject();
+        metadata.add("racecourse", ours);
+        spec.add("metadata", metadata);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
