@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Dining philosophers: {@code seats} philosophers around a table, one fork between each pair of
  * neighbours. Philosopher {@code seat} needs forks {@code seat} and {@code (seat + 1) % seats}.
  *
- * <p>CS:APP 12.7.4: if every philosopher takes the left fork and then the right one, they can all
+ * <p>CS:APP 12.7.5: if every philosopher takes the left fork and then the right one, they can all
  * hold one fork and wait forever for the other. Avoid that deadlock, yet let philosophers who are
  * not neighbours eat at the same time.
  */
