@@ -64,6 +64,8 @@ public final class KernelSpecInstaller {
         argv.add("-Djava.awt.headless=true");
         argv.add("-Dstdout.encoding=UTF-8");
         argv.add("-Dstderr.encoding=UTF-8");
+        argv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        argv.add("-Dorg.slf4j.simpleLogger.cacheOutputStream=true");
         argv.add("-cp");
         argv.add(lib + File.separator + "*");
         argv.add(MAIN_CLASS);

@@ -1,0 +1,26 @@
+package racecourse.kernel;
+
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/**
+ * One execution of one cell as the engine sees it: where its output goes. Output may arrive from
+ * any thread the cell started, also after the cell has finished; it still lands in this cell.
+ */
+public interface Cell {
+    enum Stream { STDOUT, STDERR }
+
+    int executionCount();
+
+    void write(Stream stream, String text);
+
+    /** Publishes a display_data (or update_display_data when {@code update}). */
+    void display(DisplayData data, boolean update);
+
+    void clearOutput(boolean wait);
+
+    /** Asks the front end for a line of input; throws if this cell may not ask. */
+    String readLine(String prompt, boolean password);
+
+    /** Sends everything written so far before returning. */
+    void flush();
+}

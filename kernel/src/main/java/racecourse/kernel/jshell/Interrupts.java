@@ -1,0 +1,18 @@
+package racecourse.kernel.jshell;
+
+import racecourse.kernel.Interpreter.Outcome;
+
+import java.util.List;
+
+/** The outcome of a cell stopped by Kernel > Interrupt. */
+final class Interrupts {
+    static final String NAME = "Interrupted";
+
+    private Interrupts() {
+    }
+
+    static Outcome.Failed interrupted() {
+        return new Outcome.Failed(NAME, "the cell was stopped by Kernel > Interrupt",
+                List.of(NAME + ": the cell was stopped by Kernel > Interrupt"));
+    }
+}

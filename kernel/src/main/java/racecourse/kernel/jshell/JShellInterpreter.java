@@ -1,0 +1,374 @@
+package racecourse.kernel.jshell;
+
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import racecourse.kernel.Cell;
+import racecourse.kernel.Interpreter;
+import racecourse.kernel.Version;
+import racecourse.kernel.display.Display;
+import racecourse.kernel.magic.CellParts;
+import racecourse.kernel.magic.MagicContext;
+import racecourse.kernel.magic.Magics;
+import racecourse.kernel.output.CellRouting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Java cells on JShell, evaluated in the kernel's own JVM. */
+public final class JShellInterpreter implements Interpreter {
+    private final Magics magics = Magics.standard();
+    private final Path workRoot;
+    private final AtomicInteger workFolders = new AtomicInteger();
+    /** Built in the background at start, so the kernel answers kernel_info while JShell warms up. */
+    private volatile CompletableFuture<JavaSession> session;
+    /** Folders of %%javac output, newest first, and the classes they hold. */
+    private final List<Path> compiledFolders = new ArrayList<>();
+    private final Set<String> compiledClasses = new HashSet<>();
+    private volatile boolean interrupted;
+    private final java.util.concurrent.atomic.AtomicBoolean cellRunning = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Warmup warmup;
+
+    public JShellInterpreter() {
+        try {
+            this.workRoot = Files.createTempDirectory("racecourse-kernel-");
+            workRoot.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.session = CompletableFuture.supplyAsync(() -> warm(new JavaSession(List.of())));
+        this.warmup = Warmup.startInBackground(cellRunning);
+    }
+
+    private static JavaSession warm(JavaSession s) {
+        // Compile a few snippets once so javac and the JIT are warm before the first cell.
+        SourceCodeAnalysis sca = s.analysis();
+        sca.analyzeCompletion("int x = 1; x");
+        sca.completionSuggestions("Math.ma", 7, new int[1]);
+        return s;
+    }
+
+    private JavaSession session() {
+        return session.join();
+    }
+
+    @Override
+    public Outcome execute(String code, Cell cell) {
+        CellRouting.bind(cell);
+        interrupted = false;
+        cellRunning.set(true);
+        try {
+            List<CellParts.Part> parts = CellParts.parse(code);
+            Optional<DisplayData> value = Optional.empty();
+            boolean quiet = code.stripTrailing().endsWith(";");
+            for (int i = 0; i < parts.size(); i++) {
+                boolean last = i == parts.size() - 1;
+                Outcome outcome = switch (parts.get(i)) {
+                    case CellParts.Code c -> evalCode(c.text(), c.line(), cell, last && !quiet);
+                    case CellParts.LineMagic m -> runMagic(m.name(), m.args(), null, m.line(), cell, false);
+                    case CellParts.CellMagic m -> runMagic(m.name(), m.args(), m.body(), m.line(), cell, true);
+                };
+                if (interrupted) {
+                    return Interrupts.interrupted();
+                }
+                if (outcome instanceof Outcome.Failed) {
+                    return outcome;
+                }
+                value = ((Outcome.Ok) outcome).value();
+            }
+            return new Outcome.Ok(value);
+        } catch (RuntimeException e) {
+            return new Outcome.Failed("KernelError", String.valueOf(e), List.of(
+                    "The kernel failed on this cell: " + e, "Please report it with the cell's code."));
+        } finally {
+            cellRunning.set(false);
+            cell.flush();
+            CellRouting.unbind();
+        }
+    }
+
+    /** Evaluates Java source snippet by snippet, stopping at the first error. */
+    Outcome evalCode(String text, int firstLine, Cell cell, boolean wantValue) {
+        JavaSession s = session();
+        SourceCodeAnalysis sca = s.analysis();
+        String rest = text;
+        int offset = 0;
+        SnippetEvent last = null;
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            }
+            String source;
+            int consumed;
+            if (info.completeness().isComplete()) {
+                source = info.source();
+                consumed = rest.length() - info.remaining().length();
+            } else {
+                source = rest; // incomplete: let the compiler say what is missing
+                consumed = rest.length();
+            }
+            CellSource where = new CellSource(cell.executionCount(), firstLine + racecourse.kernel.SourcePointer.lineOf(text, offset) - 1);
+            List<SnippetEvent> events = s.eval(source, where);
+            if (interrupted) {
+                return Interrupts.interrupted();
+            }
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() != null) {
+                    continue;
+                }
+                Optional<Outcome> failure = failureOf(s, e, source, where, cell);
+                if (failure.isPresent()) {
+                    return failure.get();
+                }
+                last = e;
+            }
+            offset += consumed;
+            rest = offset >= text.length() ? "" : text.substring(offset);
+        }
+        return new Outcome.Ok(wantValue && last != null ? valueOf(s, last) : Optional.empty());
+    }
+
+    private Optional<Outcome> failureOf(JavaSession s, SnippetEvent e, String source, CellSource where, Cell cell) {
+        if (e.status() == Snippet.Status.REJECTED) {
+            List<jdk.jshell.Diag> diags = s.diagnostics(e.snippet());
+            return Optional.of(new Outcome.Failed(CompileErrors.NAME, CompileErrors.summary(diags),
+                    CompileErrors.format(source, where, diags)));
+        }
+        if (e.exception() instanceof EvalException ee) {
+            return Optional.of(new Outcome.Failed(ee.getExceptionClassName(),
+                    ee.getMessage() == null ? "" : ee.getMessage(), Tracebacks.format(ee, s::sourceOf)));
+        }
+        if (e.exception() instanceof UnresolvedReferenceException ure) {
+            String msg = Tracebacks.describe(ure);
+            return Optional.of(new Outcome.Failed("UnresolvedReference", msg, List.of(msg)));
+        }
+        if (e.exception() != null) {
+            return Optional.of(new Outcome.Failed(e.exception().getClass().getSimpleName(),
+                    String.valueOf(e.exception().getMessage()), List.of(String.valueOf(e.exception()))));
+        }
+        if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            cell.write(Cell.Stream.STDERR, "note: " + describe(e.snippet()) + " can be used once "
+                    + String.join(", ", s.unresolved(e.snippet())) + " is declared\n");
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Snippet snippet) {
+        return switch (snippet) {
+            case jdk.jshell.MethodSnippet m -> "method " + m.name() + "(" + m.parameterTypes() + ")";
+            case jdk.jshell.TypeDeclSnippet t -> "class " + t.name();
+            case VarSnippet v -> "variable " + v.name();
+            default -> "this code";
+        };
+    }
+
+    /** The cell's execute_result: the value of a trailing expression, rendered richly when possible. */
+    private static Optional<DisplayData> valueOf(JavaSession s, SnippetEvent e) {
+        if (e.value() == null) {
+            return Optional.empty();
+        }
+        Snippet snippet = e.snippet();
+        Optional<Object> object = Optional.empty();
+        if (snippet instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            object = s.valueOf(v);
+        } else if (snippet instanceof ExpressionSnippet x) {
+            object = s.variable(x.name()).flatMap(s::valueOf);
+        } else {
+            return Optional.empty();
+        }
+        if (object.orElse(null) instanceof racecourse.kernel.display.DisplayHandle) {
+            return Optional.empty(); // display(x) as the last line: x is already shown
+        }
+        DisplayData data = object.map(Display::render).map(DisplayData::new).orElseGet(DisplayData::new);
+        boolean rich = object.isPresent() && data.getData(MIMEType.TEXT_PLAIN) != null
+                && hasRichType(data);
+        if (!rich) {
+            // JShell's own text form: strings quoted, chars in single quotes, as a Java developer expects.
+            data.putText(e.value());
+        }
+        return Optional.of(data);
+    }
+
+    private static boolean hasRichType(DisplayData data) {
+        for (MIMEType t : List.of(MIMEType.IMAGE_PNG, MIMEType.TEXT_HTML, MIMEType.TEXT_MARKDOWN, MIMEType.IMAGE_SVG,
+                MIMEType.IMAGE_JPEG, MIMEType.IMAGE_GIF)) {
+            if (data.hasDataForType(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Outcome runMagic(String name, String args, String body, int line, Cell cell, boolean cellMagic) {
+        return magics.run(name, cellMagic, args, body, line, new SessionContext(cell));
+    }
+
+    @Override
+    public Completion complete(String code, int cursor) {
+        CodeRegion region = CodeRegion.around(code, cursor);
+        if (region.isMagicLine()) {
+            List<String> names = magics.namesStartingWith(region.text().substring(0, region.cursor()));
+            return new Completion(names, region.start(), cursor);
+        }
+        SourceCodeAnalysis sca = session().analysis();
+        SnippetAt at = SnippetAt.find(sca, region.text(), region.cursor());
+        int[] anchor = new int[1];
+        LinkedHashSet<String> matches = new LinkedHashSet<>();
+        for (SourceCodeAnalysis.Suggestion sg : sca.completionSuggestions(at.text(), at.cursor(), anchor)) {
+            matches.add(sg.continuation());
+        }
+        return new Completion(new ArrayList<>(matches), region.start() + at.start() + anchor[0], cursor);
+    }
+
+    @Override
+    public Optional<DisplayData> inspect(String code, int cursor, int detailLevel) {
+        CodeRegion region = CodeRegion.around(code, cursor);
+        if (region.isMagicLine()) {
+            return magics.help(region.text().strip()).map(DisplayData::new);
+        }
+        SourceCodeAnalysis sca = session().analysis();
+        SnippetAt at = SnippetAt.find(sca, region.text(), region.cursor());
+        return Inspection.of(sca, at.text(), at.cursor());
+    }
+
+    @Override
+    public Interpreter.Completeness isComplete(String code) {
+        if (code.startsWith("%%")) {
+            return Interpreter.Completeness.COMPLETE;
+        }
+        StringBuilder java = new StringBuilder();
+        for (String line : code.split("\n", -1)) {
+            if (!line.startsWith("%")) {
+                java.append(line).append('\n');
+            }
+        }
+        SourceCodeAnalysis sca = session().analysis();
+        String rest = java.toString();
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
+            switch (info.completeness()) {
+                case EMPTY -> {
+                    return Interpreter.Completeness.COMPLETE;
+                }
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
+                    return Interpreter.Completeness.incomplete("    ");
+                }
+                case UNKNOWN -> {
+                    return Interpreter.Completeness.INVALID;
+                }
+                default -> rest = info.remaining();
+            }
+        }
+        return Interpreter.Completeness.COMPLETE;
+    }
+
+    @Override
+    public void interrupt() {
+        interrupted = true;
+        CompletableFuture<JavaSession> s = session;
+        if (s.isDone() && !s.isCompletedExceptionally()) {
+            s.join().stop();
+        }
+    }
+
+    @Override
+    public String languageVersion() {
+        return Runtime.version().toString();
+    }
+
+    @Override
+    public String banner() {
+        return "Racecourse Java kernel " + Version.current() + " on Java " + Runtime.version()
+                + " (JShell, evaluated in the kernel's JVM)";
+    }
+
+    @Override
+    public void close() {
+        warmup.stop();
+        session.thenAccept(JavaSession::close);
+    }
+
+    /** What magics may do to the session, for one cell. */
+    private final class SessionContext implements MagicContext {
+        private final Cell cell;
+
+        SessionContext(Cell cell) {
+            this.cell = cell;
+        }
+
+        @Override
+        public Cell cell() {
+            return cell;
+        }
+
+        @Override
+        public Outcome eval(String code, int line) {
+            return evalCode(code, line, cell, false);
+        }
+
+        @Override
+        public void addToClasspath(Path entry) {
+            session().addToClasspath(entry);
+        }
+
+        @Override
+        public List<Path> classpath() {
+            List<Path> cp = new ArrayList<>(session().classpath());
+            synchronized (compiledFolders) {
+                cp.addAll(compiledFolders);
+            }
+            return cp;
+        }
+
+        @Override
+        public boolean addCompiledClasses(Path classes, List<String> classNames) {
+            synchronized (compiledFolders) {
+                boolean redefines = classNames.stream().anyMatch(compiledClasses::contains);
+                compiledFolders.add(0, classes);
+                compiledClasses.addAll(classNames);
+                if (!redefines) {
+                    session().addToClasspath(classes);
+                    return false;
+                }
+                // A class loader cannot load a class twice: start a new session on the new classes.
+                JavaSession old = session();
+                List<Path> cp = new ArrayList<>(compiledFolders);
+                cp.addAll(old.userClasspath().stream().filter(p -> !compiledFolders.contains(p)).toList());
+                old.close();
+                session = CompletableFuture.completedFuture(new JavaSession(cp));
+                return true;
+            }
+        }
+
+        @Override
+        public Path newWorkFolder(String prefix) {
+            try {
+                return Files.createDirectories(workRoot.resolve(prefix + "-" + workFolders.incrementAndGet()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Magics magics() {
+            return magics;
+        }
+    }
+}
