@@ -1,12 +1,9 @@
 package racecourse.kernel.protocol;
 
+import com.google.gson.JsonObject;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
-import org.dflib.jjava.jupyter.kernel.HelpLink;
-import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
-import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
@@ -15,11 +12,9 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.CompleteReply;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
-import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.reply.InspectReply;
 import org.dflib.jjava.jupyter.messages.reply.InterruptReply;
 import org.dflib.jjava.jupyter.messages.reply.IsCompleteReply;
-import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.reply.ShutdownReply;
 import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
@@ -32,11 +27,9 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import racecourse.kernel.Interpreter;
 import racecourse.kernel.Version;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * The Jupyter side of the kernel: turns shell and control requests into calls on an
@@ -48,7 +41,7 @@ public final class JupyterFrontEnd {
     private final KernelConnection connection;
     private final CommManager comms = new CommManager();
     private final AtomicInteger executionCount = new AtomicInteger(1);
-    private final List<HistoryEntry> history = Collections.synchronizedList(new ArrayList<>());
+    private final History history = new History();
 
     public JupyterFrontEnd(Interpreter interpreter, KernelConnection connection) {
         this.interpreter = interpreter;
@@ -81,7 +74,7 @@ public final class JupyterFrontEnd {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
         if (counted) {
-            history.add(new HistoryEntry(0, count, request.getCode(), null));
+            history.add(count, request.getCode());
         }
         JupyterCell cell = new JupyterCell(env, message, connection.getIOPub(), count, request.isStdinEnabled());
         Interpreter.Outcome outcome;
@@ -93,7 +86,11 @@ public final class JupyterFrontEnd {
         switch (outcome) {
             case Interpreter.Outcome.Ok ok -> {
                 if (!request.isSilent()) {
-                    ok.value().ifPresent(v -> env.publish(new PublishExecuteResult(count, v)));
+                    ok.value().ifPresent(v -> {
+                        env.publish(new PublishExecuteResult(count, v));
+                        Object text = v.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
+                        history.setOutput(count, text == null ? "" : text.toString());
+                    });
                 }
                 env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
             }
@@ -133,43 +130,23 @@ public final class JupyterFrontEnd {
     }
 
     private void history(ShellReplyEnvironment env, Message<HistoryRequest> message) {
-        HistoryRequest request = message.getContent();
         env.setBusyDeferIdle();
-        List<HistoryEntry> all;
-        synchronized (history) {
-            all = new ArrayList<>(history);
-        }
-        List<HistoryEntry> answer = switch (request) {
-            case HistoryRequest.Tail tail ->
-                    all.subList(Math.max(0, all.size() - Math.max(0, tail.getMaxReturnLength())), all.size());
-            case HistoryRequest.Range range -> all.stream()
-                    .filter(h -> h.getCellNumber() >= range.getStart()
-                            && (range.getStop() <= 0 || h.getCellNumber() < range.getStop()))
-                    .toList();
-            case HistoryRequest.Search search -> {
-                Pattern p = Pattern.compile(globToRegex(search.getPattern()), Pattern.DOTALL);
-                List<HistoryEntry> hits = all.stream().filter(h -> p.matcher(h.getInput()).matches()).toList();
-                int n = search.getMaxReturnLength();
-                yield n > 0 && hits.size() > n ? hits.subList(hits.size() - n, hits.size()) : hits;
-            }
-            default -> all;
-        };
-        env.reply(new HistoryReply(new ArrayList<>(answer)));
+        env.reply(RawReplies.history(message, history.answer(message.getContent())));
     }
 
     private void kernelInfo(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
         env.setBusyDeferIdle();
-        LanguageInfo language = new LanguageInfo.Builder("java")
-                .version(interpreter.languageVersion())
-                .mimetype("text/x-java")
-                .fileExtension(".java")
-                .pygments("java")
-                .codemirror("text/x-java")
-                .build();
-        env.reply(new KernelInfoReply(Header.PROTOCOL_VERISON, "racecourse", Version.current(), language,
-                interpreter.banner(), List.of(
-                new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/21/docs/api/"),
-                new HelpLink("JShell guide", "https://docs.oracle.com/en/java/javase/21/jshell/"))));
+        JsonObject language = new JsonObject();
+        language.addProperty("name", "java");
+        language.addProperty("version", interpreter.languageVersion());
+        language.addProperty("mimetype", "text/x-java");
+        language.addProperty("file_extension", ".java");
+        language.addProperty("pygments_lexer", "java");
+        language.addProperty("codemirror_mode", "text/x-java");
+        language.addProperty("nbconvert_exporter", "script");
+        env.reply(RawReplies.kernelInfo(message, "racecourse", Version.current(), language, interpreter.banner(),
+                List.of(new String[] {"Java API", "https://docs.oracle.com/en/java/javase/21/docs/api/"},
+                        new String[] {"JShell guide", "https://docs.oracle.com/en/java/javase/21/jshell/"})));
     }
 
     private void shutdown(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
@@ -185,17 +162,5 @@ public final class JupyterFrontEnd {
         env.setBusyDeferIdle();
         env.defer().reply(new InterruptReply());
         interpreter.interrupt();
-    }
-
-    private static String globToRegex(String glob) {
-        StringBuilder re = new StringBuilder();
-        for (char c : (glob == null || glob.isEmpty() ? "*" : glob).toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return re.toString();
     }
 }

@@ -1,0 +1,64 @@
+import os
+
+import jupyter_client
+import pytest
+
+
+@pytest.fixture(scope="module")
+def kernel(kernel_env):
+    """A running Racecourse kernel and a blocking client, shared by one test module."""
+    saved = dict(os.environ)
+    os.environ.update(kernel_env)
+    try:
+        km, kc = jupyter_client.manager.start_new_kernel(kernel_name="racecourse", startup_timeout=60)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+
+
+class Run:
+    """What one execute_request produced, in arrival order."""
+
+    def __init__(self, reply, messages, msg_id):
+        self.reply = reply
+        self.messages = messages
+        self.msg_id = msg_id
+
+    @property
+    def status(self):
+        return self.reply["content"]["status"]
+
+    def of_type(self, kind):
+        return [m for m in self.messages if m["msg_type"] == kind]
+
+    @property
+    def stdout(self):
+        return "".join(m["content"]["text"] for m in self.of_type("stream") if m["content"]["name"] == "stdout")
+
+    @property
+    def stderr(self):
+        return "".join(m["content"]["text"] for m in self.of_type("stream") if m["content"]["name"] == "stderr")
+
+    @property
+    def result(self):
+        results = self.of_type("execute_result")
+        return results[0]["content"]["data"] if results else None
+
+    @property
+    def error(self):
+        errors = self.of_type("error")
+        return errors[0]["content"] if errors else None
+
+
+def run(kc, code, timeout=30, allow_stdin=False, stdin_hook=None):
+    messages = []
+
+    def hook(msg):
+        messages.append(msg)
+
+    reply = kc.execute_interactive(code, output_hook=hook, timeout=timeout, allow_stdin=allow_stdin,
+                                   stdin_hook=stdin_hook)
+    return Run(reply, messages, reply["parent_header"]["msg_id"])
