@@ -22,11 +22,17 @@ def test_environment_yml_exists():
 
 
 def top_level_folders():
-    """Non-hidden top-level folders holding at least one file git tracks or would track."""
-    out = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True).stdout
-    folders = {line.split("/", 1)[0] for line in out.splitlines() if "/" in line}
+    """Non-hidden top-level folders holding at least one file git tracks or would track.
+
+    Outside a git checkout (e.g. a downloaded archive) every non-hidden folder counts.
+    """
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT, capture_output=True, text=True, timeout=60, check=True).stdout
+        folders = {line.split("/", 1)[0] for line in out.splitlines() if "/" in line}
+    except (OSError, subprocess.CalledProcessError):
+        folders = {p.name for p in ROOT.iterdir() if p.is_dir() and p.name not in ("__pycache__",)}
     folders.update(REQUIRED_FOLDERS)
     return sorted(f for f in folders if not f.startswith("."))
 
