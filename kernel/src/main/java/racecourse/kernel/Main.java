@@ -57,11 +57,15 @@ public final class Main {
         } catch (IOException e) {
             fail("cannot read connection file " + file + ": " + e);
         }
+        if (json.isBlank()) {
+            fail("connection file " + file + " is empty");
+        }
         KernelConnectionProperties props;
         try {
             props = KernelConnectionProperties.parse(json);
         } catch (RuntimeException e) {
-            fail("connection file " + file + " is not valid JSON: " + e.getMessage());
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            fail("connection file " + file + " is not valid JSON: " + why);
             return null;
         }
         if (props == null || props.getIp() == null || props.getTransport() == null || props.getKey() == null

@@ -52,8 +52,11 @@ public final class JShellInterpreter implements Interpreter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.warmup = new Warmup(cellRunning);
+        // The JIT warm-up starts once the student's session is ready, so on two cores it never
+        // slows the first cell down.
         this.session = CompletableFuture.supplyAsync(() -> warm(new JavaSession(List.of())));
-        this.warmup = Warmup.startInBackground(cellRunning);
+        session.thenRun(warmup::startInBackground);
     }
 
     private static JavaSession warm(JavaSession s) {

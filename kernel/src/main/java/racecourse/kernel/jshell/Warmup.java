@@ -28,13 +28,11 @@ final class Warmup implements Runnable {
         this.cellRunning = cellRunning;
     }
 
-    static Warmup startInBackground(AtomicBoolean cellRunning) {
-        Warmup w = new Warmup(cellRunning);
-        Thread t = new Thread(w, "racecourse-warmup");
+    void startInBackground() {
+        Thread t = new Thread(this, "racecourse-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-        return w;
     }
 
     void stop() {
