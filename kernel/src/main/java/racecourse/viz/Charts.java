@@ -188,7 +188,11 @@ public final class Charts {
         int shown = Math.min(rows.size(), rows.size() > MAX_OUTCOME_BARS ? MAX_OUTCOME_BARS - 1 : MAX_OUTCOME_BARS);
         for (int i = 0; i < shown; i++) {
             var e = rows.get(i);
-            data.addValue(e.getValue(), "runs", Outcomes.shown(e.getKey()));
+            String shownKey = Outcomes.shown(e.getKey());
+            for (int n = 2; data.getColumnIndex(shownKey) >= 0; n++) {
+                shownKey = Outcomes.shown(e.getKey()) + " (" + n + ")"; // "5" and "5\n" are two outcomes
+            }
+            data.addValue(e.getValue(), "runs", shownKey);
             paints.add(expected == null ? PALETTE[0] : expected.contains(e.getKey()) ? GOOD : BAD);
         }
         if (shown < rows.size()) {

@@ -77,6 +77,32 @@ public final class ProgressGraph {
     }
 
     /**
+     * Like {@link #unsafe(int, int, int, int)}, naming the first and last instruction of each critical
+     * section: {@code unsafe("L1", "S1", "L2", "S2")}.
+     */
+    public ProgressGraph unsafe(String first1, String last1, String first2, String last2) {
+        return unsafe(index(instr1, first1, "thread 1"), index(instr1, last1, "thread 1"),
+                index(instr2, first2, "thread 2"), index(instr2, last2, "thread 2"));
+    }
+
+    /**
+     * Like {@link #forbidden(String, int, int, int, int)}, naming each thread's lock and unlock
+     * instructions: {@code forbidden("s", "P(s)", "V(s)", "P(s)", "V(s)")}.
+     */
+    public ProgressGraph forbidden(String mutex, String lock1, String unlock1, String lock2, String unlock2) {
+        return forbidden(mutex, index(instr1, lock1, "thread 1"), index(instr1, unlock1, "thread 1"),
+                index(instr2, lock2, "thread 2"), index(instr2, unlock2, "thread 2"));
+    }
+
+    private static int index(List<String> instructions, String name, String who) {
+        int i = instructions.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException(who + " has no instruction \"" + name + "\"; it has " + instructions);
+        }
+        return i;
+    }
+
+    /**
      * Marks a forbidden region of a mutex: thread 1 holds it from its instruction {@code from1}
      * (the lock, P) to {@code to1} (the unlock, V), thread 2 from {@code from2} to {@code to2}. No
      * trajectory can enter it. The deadlock region, the states from which every way forward runs

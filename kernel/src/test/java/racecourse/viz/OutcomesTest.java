@@ -65,5 +65,8 @@ class OutcomesTest {
         Outcomes o = new Outcomes().add("400000", 37).add("387112");
         Png.render(o.chart("Lost updates"));
         Png.render(o.chart("Lost updates", Set.of("400000")));
+        // Outcomes that print alike stay two bars.
+        Outcomes alike = new Outcomes().add("5").add("5\n");
+        assertEquals(2, alike.chart("Alike").getCategoryPlot().getDataset().getColumnCount());
     }
 }

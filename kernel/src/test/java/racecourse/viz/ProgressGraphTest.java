@@ -63,7 +63,7 @@ class ProgressGraphTest {
         ProgressGraph g = new ProgressGraph("Thread 1", List.of("P(s)", "P(t)", "V(s)", "V(t)"),
                 "Thread 2", List.of("P(t)", "P(s)", "V(t)", "V(s)"))
                 .forbidden("s", 0, 2, 1, 3)
-                .forbidden("t", 1, 3, 0, 2);
+                .forbidden("t", "P(t)", "V(t)", "P(t)", "V(t)"); // = 1, 3, 0, 2
         boolean[][] doomed = g.deadlockStates();
         assertTrue(doomed[1][1], "each holds one lock and wants the other");
         int count = 0;
@@ -116,6 +116,10 @@ class ProgressGraphTest {
         ProgressGraph g = counter();
         assertThrows(IllegalArgumentException.class, () -> g.step(3));
         assertThrows(IllegalArgumentException.class, () -> g.unsafe(2, 7, 1, 3));
+        IllegalArgumentException named = assertThrows(IllegalArgumentException.class,
+                () -> g.unsafe("L1", "S2", "L2", "S2"));
+        assertTrue(named.getMessage().contains("thread 1 has no instruction \"S2\""), named.getMessage());
+        assertTrue(counter().unsafe("L1", "S1", "L2", "S2").trajectory(1, 1, 2, 2).enteredUnsafe());
         g.trajectory(1, 1, 1, 1, 1);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.step(1));
         assertTrue(e.getMessage().contains("thread 1"), e.getMessage());
