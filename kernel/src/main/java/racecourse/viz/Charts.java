@@ -338,10 +338,10 @@ public final class Charts {
         }
         int right = Math.max(maxThreads, cores);
         XYSeries ideal = new XYSeries("ideal (linear speedup, 100% efficiency)");
-        ideal.add(Math.min(1, p0), Math.min(1, p0));
+        ideal.add(p0, p0);
         ideal.add(right, right);
         XYSeries idealE = new XYSeries("ideal efficiency");
-        idealE.add(Math.min(1, p0), 1.0);
+        idealE.add(p0, 1.0);
         idealE.add(right, 1.0);
 
         NumberAxis threadAxis = new NumberAxis("threads");
@@ -384,8 +384,7 @@ public final class Charts {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         String sub = "speedup = T(1) / T(p),  efficiency = speedup / p";
         if (p0 != 1) {
-            sub = "speedup = " + p0 + "·T(" + p0 + ") / T(p) (no run with 1 thread: " + p0
-                    + " threads assumed perfect),  efficiency = speedup / p";
+            sub = "speedup = " + p0 + "·T(" + p0 + ") / T(p)  (no 1-thread run: " + p0 + " threads count as perfect)";
         }
         chart.addSubtitle(new TextTitle(sub));
         style(chart);

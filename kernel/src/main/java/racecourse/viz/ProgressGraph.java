@@ -215,6 +215,17 @@ public final class ProgressGraph {
         return false;
     }
 
+    private boolean hasDeadlockRegion() {
+        for (boolean[] row : deadlockStates()) {
+            for (boolean d : row) {
+                if (d) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean entered(Kind kind) {
         List<Region> rs = regions(kind);
         for (int[] p : points()) {
@@ -400,10 +411,12 @@ public final class ProgressGraph {
                     : "the trajectory stayed out of the unsafe region: safe");
         }
         if (enteredForbidden()) {
-            said.add("it ENTERED a forbidden region (impossible if the threads hold the locks)");
+            said.add("the trajectory ENTERED a forbidden region (impossible if the threads hold the locks)");
         }
         if (enteredDeadlock()) {
-            said.add("it ENTERED the deadlock region: the threads deadlock");
+            said.add("the trajectory ENTERED the deadlock region: the threads deadlock");
+        } else if (hasDeadlockRegion()) {
+            said.add("the trajectory stayed out of the deadlock region: no deadlock this time");
         }
         if (said.isEmpty()) {
             return steps;

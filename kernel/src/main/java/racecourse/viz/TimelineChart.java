@@ -61,8 +61,8 @@ final class TimelineChart {
                 views.add(v);
             }
         }
-        Unit unit = Unit.of(end);
-        double range = Math.max(end, 1) / unit.nanos;
+        Unit unit = end == 0 ? Unit.MILLIS : Unit.of(end);
+        double range = end == 0 ? 1 : end / unit.nanos;
         double minBar = range * MIN_BAR;
         double mergeGap = range * MERGE_GAP;
 

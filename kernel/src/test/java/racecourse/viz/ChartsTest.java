@@ -72,7 +72,7 @@ class ChartsTest {
         assertEquals(0.5, eff.getDataset().getYValue(0, 3), 1e-9);
         Png.render(chart);
         JFreeChart noOne = Charts.speedup(new int[]{2, 4}, new double[]{4, 2}, "No baseline");
-        assertTrue(((TextTitle) noOne.getSubtitle(1)).getText().contains("assumed perfect"));
+        assertTrue(((TextTitle) noOne.getSubtitle(1)).getText().contains("threads count as perfect"));
         Png.render(noOne);
         assertThrows(IllegalArgumentException.class, () -> Charts.speedup(new int[]{1}, new double[]{}, "x"));
     }

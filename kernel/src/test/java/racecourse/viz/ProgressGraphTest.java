@@ -76,6 +76,7 @@ class ProgressGraphTest {
         g.trajectory(1, 1, 1, 1, 2, 2, 2, 2);
         assertFalse(g.enteredDeadlock());
         assertFalse(g.enteredForbidden());
+        assertTrue(subtitle(g.chart("Lucky")).contains("stayed out of the deadlock region"));
         g.clearTrajectory().trajectory(1, 2);
         assertTrue(g.enteredDeadlock());
         JFreeChart chart = g.chart("Deadlock");
