@@ -1,0 +1,190 @@
+package racecourse.grader;
+
+import racecourse.grader.compile.CompileResult;
+import racecourse.grader.compile.ExerciseCompiler;
+import racecourse.grader.harness.Verdict;
+import racecourse.grader.report.ExerciseResult;
+import racecourse.grader.report.Feedback;
+import racecourse.grader.report.GradescopeResults;
+import racecourse.grader.report.Grading;
+import racecourse.grader.report.TestResult;
+import racecourse.grader.run.ChildOutcome;
+import racecourse.grader.run.ChildRunner;
+import racecourse.grader.run.Limits;
+import racecourse.grader.run.Sandbox;
+import racecourse.grader.run.TestPlan;
+import racecourse.grader.submission.SourceFile;
+import racecourse.grader.submission.Submission;
+import racecourse.grader.submission.SubmissionReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Grades a submission: read → compile each exercise → run its suites in a child JVM → verdicts → report. */
+public final class Grader {
+    /** What to grade and how. {@code exercises} empty means all eleven; {@code home} may be null. */
+    public record Request(Path submission, List<String> exercises, long seed, Limits limits, Path home) {
+    }
+
+    private Grader() {
+    }
+
+    public static Grading grade(Request request) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        for (String e : request.exercises()) {
+            if (!Catalog.isExercise(e)) {
+                throw new IllegalArgumentException("no exercise named " + e + "; the exercises are " + String.join(", ", Catalog.EXERCISES));
+            }
+        }
+        Submission submission = SubmissionReader.read(request.submission());
+        List<String> chosen = request.exercises().isEmpty() ? Catalog.EXERCISES : request.exercises();
+        List<String> notes = new ArrayList<>(submission.notes());
+        if (!Sandbox.available()) {
+            notes.add("warning: unshare is not available, so the tests ran without network isolation");
+        }
+        Path work = Files.createTempDirectory("racecourse-grade-");
+        List<ExerciseResult> results = new ArrayList<>();
+        try {
+            for (String exercise : chosen) {
+                results.add(gradeExercise(exercise, submission.files().get(exercise), work, request));
+            }
+        } finally {
+            deleteQuietly(work);
+        }
+        return new Grading(results, request.seed(), notes, (System.nanoTime() - start) / 1e9, Sandbox.available());
+    }
+
+    public static void write(Grading grading, Path out) throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.json"), GradescopeResults.json(grading), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("feedback.md"), Feedback.markdown(grading), StandardCharsets.UTF_8);
+    }
+
+    private static ExerciseResult gradeExercise(String exercise, SourceFile file, Path work, Request request)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<TestPlan.PlannedTest> plan = TestPlan.of(exercise);
+        if (file == null) {
+            return new ExerciseResult(exercise, Catalog.POINTS,
+                    List.of(new TestResult(exercise, exercise + "#submitted", "submitted", false, Verdict.COMPILE,
+                            "not submitted: no " + exercise + ".java in the submission", 0)),
+                    false, 0, "Not submitted.");
+        }
+        String problem = file.problem();
+        CompileResult compiled = null;
+        if (problem == null) {
+            compiled = ExerciseCompiler.compile(exercise, file.text(), work.resolve(exercise).resolve("classes"));
+            problem = compiled.error();
+        }
+        if (problem != null) {
+            String message = problem.startsWith(exercise) ? problem : exercise + ".java: " + problem;
+            List<TestResult> tests = plan.stream().map(t -> new TestResult(exercise, t.id(), t.name(), t.hidden(),
+                    Verdict.COMPILE, message, 0)).toList();
+            return new ExerciseResult(exercise, Catalog.POINTS, tests, true, seconds(start), "From " + file.origin() + ". " + message);
+        }
+        ChildOutcome outcome = ChildRunner.run(exercise, compiled.classes(), Files.createDirectories(work.resolve(exercise).resolve("run")),
+                request.seed(), request.limits(), hidden(request.home()));
+        return new ExerciseResult(exercise, Catalog.POINTS, collect(exercise, plan, outcome, request.limits()), true,
+                seconds(start), "From " + file.origin() + ".");
+    }
+
+    /**
+     * One result per planned test, from the grader's view: a test the child reported, else failed
+     * with the reason the child stopped (never passed).
+     */
+    static List<TestResult> collect(String exercise, List<TestPlan.PlannedTest> plan, ChildOutcome outcome, Limits limits) {
+        Map<String, Map<String, Object>> reported = new HashMap<>();
+        outcome.of("test").forEach(l -> reported.putIfAbsent(String.valueOf(l.get("id")), l));
+        Map<String, Object> fatal = outcome.of("fatal").stream().findFirst().orElse(null);
+        List<Map<String, Object>> started = outcome.of("start");
+        String running = started.isEmpty() ? null : String.valueOf(started.get(started.size() - 1).get("id"));
+        Map<String, Object> container = outcome.of("container").stream().findFirst().orElse(null);
+        List<TestResult> results = new ArrayList<>();
+        for (TestPlan.PlannedTest t : plan) {
+            Map<String, Object> line = reported.get(t.id());
+            if (line != null && fatal == null || line != null && !t.id().equals(fatal.get("test"))) {
+                boolean passed = "passed".equals(line.get("status"));
+                Verdict v = passed ? null : verdict(line.get("verdict"));
+                results.add(new TestResult(exercise, t.id(), t.name(), t.hidden(), v,
+                        passed ? null : String.valueOf(line.get("message")), millis(line.get("millis"))));
+                continue;
+            }
+            Verdict v;
+            String why;
+            if (fatal != null) {
+                v = verdict(fatal.get("verdict"));
+                why = t.id().equals(fatal.get("test")) ? String.valueOf(fatal.get("message"))
+                        : "not run: the exercise's JVM was stopped during another test: " + fatal.get("message");
+            } else if (outcome.timedOut()) {
+                v = Verdict.HANG;
+                why = t.id().equals(running)
+                        ? "still running when the exercise's time limit (" + limits.wall().toSeconds() + " s) ran out"
+                        : "not run: the exercise's time limit (" + limits.wall().toSeconds() + " s) ran out during " + running;
+            } else if (container != null) {
+                v = verdict(container.get("verdict"));
+                why = "the test class could not run: " + container.get("message");
+            } else {
+                v = Verdict.FUNCTIONAL;
+                String status = "the exercise's JVM ended unexpectedly (exit status " + outcome.exitStatus() + ")"
+                        + lastLine(outcome.output());
+                why = t.id().equals(running) ? status + " during this test" : "not run: " + status;
+            }
+            results.add(new TestResult(exercise, t.id(), t.name(), t.hidden(), v, why, 0));
+        }
+        return results;
+    }
+
+    private static String lastLine(String output) {
+        String s = output.strip();
+        if (s.isEmpty()) {
+            return "";
+        }
+        String last = s.substring(s.lastIndexOf('\n') + 1);
+        return ": " + (last.length() > 200 ? last.substring(0, 200) + "..." : last);
+    }
+
+    private static Verdict verdict(Object label) {
+        try {
+            return Verdict.valueOf(String.valueOf(label).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return Verdict.FUNCTIONAL;
+        }
+    }
+
+    private static long millis(Object o) {
+        return o instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static List<Path> hidden(Path home) {
+        if (home == null) {
+            return List.of();
+        }
+        return List.of(home.resolve("solutions"), home.resolve("autograder/src"), home.resolve("autograder/corpus"));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // a temp file left behind
+                }
+            });
+        } catch (IOException e) {
+            // a temp folder left behind
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package racecourse.grader.harness;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Bounded waits: a wait that runs out becomes a {@code deadlock} or {@code hang} verdict, never a stuck test. */
+public final class Await {
+    private Await() {
+    }
+
+    /** Waits until every thread has ended, at most {@code timeout} in all. */
+    public static void join(String what, Duration timeout, Collection<Thread> threads) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+        List<Thread> alive = threads.stream().filter(Thread::isAlive).toList();
+        if (!alive.isEmpty()) {
+            VerdictFailure f = Diagnosis.stuck(what + " (" + alive.size() + " of " + threads.size()
+                    + " threads after " + timeout.toMillis() + " ms)", alive);
+            alive.forEach(Thread::interrupt);
+            throw f;
+        }
+    }
+
+    /** A call started in its own thread. */
+    public static final class Call<T> {
+        private final String what;
+        private final Thread thread;
+        private final FutureTask<T> task;
+
+        Call(String what, Thread thread, FutureTask<T> task) {
+            this.what = what;
+            this.thread = thread;
+            this.task = task;
+        }
+
+        public Thread thread() {
+            return thread;
+        }
+
+        public boolean isDone() {
+            return task.isDone();
+        }
+
+        /** Its result, waiting at most {@code timeout}; its exception is rethrown as is. */
+        public T get(Duration timeout) throws Exception {
+            try {
+                return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception x) {
+                    throw x;
+                }
+                if (e.getCause() instanceof Error x) {
+                    throw x;
+                }
+                throw e;
+            } catch (TimeoutException e) {
+                VerdictFailure f = Diagnosis.stuck(what + " (after " + timeout.toMillis() + " ms)", List.of(thread));
+                thread.interrupt();
+                throw f;
+            }
+        }
+    }
+
+    /** Starts {@code body} in a new daemon thread named {@code name}. */
+    public static <T> Call<T> start(String name, Callable<T> body) {
+        FutureTask<T> task = new FutureTask<>(body);
+        Thread t = Thread.ofPlatform().name(name).daemon().start(task);
+        return new Call<>(name, t, task);
+    }
+
+    /** Runs {@code body} in its own thread and returns its result, waiting at most {@code timeout}. */
+    public static <T> T call(String what, Duration timeout, Callable<T> body) throws Exception {
+        return start(what, body).get(timeout);
+    }
+
+    /** Waits (at most {@code timeout}) until {@code t} is blocked, waiting or parked; false if it ended or ran on. */
+    public static boolean blocked(Thread t, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.State s = t.getState();
+            if (s == Thread.State.WAITING || s == Thread.State.BLOCKED || s == Thread.State.TIMED_WAITING) {
+                return true;
+            }
+            if (s == Thread.State.TERMINATED) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return false;
+    }
+}

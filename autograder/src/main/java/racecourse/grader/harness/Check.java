@@ -1,0 +1,44 @@
+package racecourse.grader.harness;
+
+/** Assertions that carry their verdict. */
+public final class Check {
+    private Check() {
+    }
+
+    public static void that(boolean ok, Verdict verdict, String message) {
+        if (!ok) {
+            throw new VerdictFailure(verdict, message);
+        }
+    }
+
+    /**
+     * A check of a concurrent run: if it failed, {@code race} when the same work done by one thread
+     * gives the right answer, {@code functional} when it does not (so a plain bug is not called a race).
+     */
+    public static void concurrent(boolean ok, java.util.function.BooleanSupplier rightInOneThread, String message) {
+        if (!ok) {
+            boolean sequentialOk;
+            boolean was = Perturb.enabled();
+            Perturb.off();
+            try {
+                sequentialOk = rightInOneThread.getAsBoolean();
+            } finally {
+                if (was) {
+                    Perturb.resume();
+                }
+            }
+            throw sequentialOk ? new VerdictFailure(Verdict.RACE, message)
+                    : new VerdictFailure(Verdict.FUNCTIONAL, message + " (the same work done by one thread is wrong too)");
+        }
+    }
+
+    public static VerdictFailure fail(Verdict verdict, String message) {
+        throw new VerdictFailure(verdict, message);
+    }
+
+    public static void equal(Object expected, Object actual, Verdict verdict, String what) {
+        if (!java.util.Objects.equals(expected, actual)) {
+            throw new VerdictFailure(verdict, what + ": expected " + expected + ", got " + actual);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package racecourse.grader.harness;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Observes parallelism the tests cannot see from outside: the instrumenter calls
+ * {@link #arrayLoad()} before every array element load in submission code. While a rendezvous is
+ * armed, each thread's first load waits (bounded) until {@code needed} threads are loading at the
+ * same time. Threads that really run in parallel meet; threads run one after the other (or one
+ * thread doing all the work) never do, and the test reports {@code serialized}.
+ */
+public final class Probe {
+    private static volatile Rendezvous active;
+
+    private Probe() {
+    }
+
+    /** Called by instrumented submission code before an array element load. */
+    public static void arrayLoad() {
+        Rendezvous r = active;
+        if (r != null) {
+            r.arrive();
+        }
+    }
+
+    /** Arms a rendezvous of {@code needed} threads, each waiting at most {@code waitMillis}. */
+    public static Rendezvous arm(int needed, long waitMillis) {
+        Rendezvous r = new Rendezvous(needed, waitMillis);
+        active = r;
+        return r;
+    }
+
+    public static void disarm() {
+        active = null;
+    }
+
+    public static final class Rendezvous {
+        private final int needed;
+        private final long waitNanos;
+        private final Set<Thread> arrived = ConcurrentHashMap.newKeySet();
+        private int present;           // guarded by this
+        private volatile boolean met;
+
+        Rendezvous(int needed, long waitMillis) {
+            this.needed = needed;
+            this.waitNanos = TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        }
+
+        void arrive() {
+            if (met || !arrived.add(Thread.currentThread())) {
+                return;
+            }
+            synchronized (this) {
+                present++;
+                if (present >= needed) {
+                    met = true;
+                    notifyAll();
+                    return;
+                }
+                long deadline = System.nanoTime() + waitNanos;
+                long left;
+                while (!met && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                if (!met) {
+                    present--;       // gave up: it no longer counts as loading at the same time
+                }
+            }
+        }
+
+        /** Whether {@code needed} threads were ever loading at the same time. */
+        public boolean met() {
+            return met;
+        }
+
+        /** How many distinct threads loaded array elements. */
+        public int threads() {
+            return arrived.size();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package racecourse.grader.harness;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Many short rounds of real threads under schedule perturbation, each round with its own seed and
+ * intensity, every wait bounded. A bug that shows once in a hundred plain runs shows in most
+ * perturbed rounds, and a test runs enough rounds that missing it every time is (measured) nil.
+ */
+public final class Stress {
+    private Stress() {
+    }
+
+    /** The run's seed: {@code --seed}, passed to the child as a system property. */
+    public static long baseSeed() {
+        return Long.getLong("racecourse.seed", 1L);
+    }
+
+    @FunctionalInterface
+    public interface Round {
+        void run(int round) throws Exception;
+    }
+
+    @FunctionalInterface
+    public interface Worker {
+        void run(int index) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} {@code rounds} times; round r perturbs with seed {@code baseSeed + r} and an
+     * intensity cycling through light, medium and heavy. Perturbation is off again afterwards.
+     */
+    public static void rounds(int rounds, Round body) throws Exception {
+        try {
+            for (int r = 0; r < rounds; r++) {
+                Perturb.configure(baseSeed() * 1_000_003L + r, 1 + r % 3);
+                body.run(r);
+            }
+        } finally {
+            Perturb.off();
+        }
+    }
+
+    /**
+     * Starts {@code n} threads named {@code name-i} that begin together, each running
+     * {@code body.run(i)}, and waits at most {@code timeout} for all of them. A thread that throws
+     * fails the test with {@code onException} (a VerdictFailure keeps its own verdict); threads not
+     * done in time fail it with {@code deadlock} or {@code hang} (see {@link Diagnosis}).
+     */
+    public static void parallel(String name, int n, Duration timeout, Verdict onException, Worker body)
+            throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            threads.add(Thread.ofPlatform().name(name + "-" + i).daemon().start(() -> {
+                try {
+                    go.await();
+                    body.run(index);
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        go.countDown();
+        Await.join(name + " threads", timeout, threads);
+        Throwable first = failures.peek();
+        if (first != null) {
+            throw asVerdict(first, onException, Thread.currentThread().getName());
+        }
+    }
+
+    /** {@code t} as a verdict failure: its own if it has one, else {@code verdict}. */
+    public static VerdictFailure asVerdict(Throwable t, Verdict verdict, String where) {
+        if (t instanceof VerdictFailure v) {
+            return v;
+        }
+        if (t instanceof SubmissionExit e) {
+            return new VerdictFailure(Verdict.FUNCTIONAL, e.getMessage(), e);
+        }
+        List<String> frames = Diagnosis.submissionFrames(t, 2);
+        return new VerdictFailure(verdict, "a thread threw " + t
+                + (frames.isEmpty() ? "" : " at " + String.join(" < ", frames)), t);
+    }
+
+    /** Sleeps a little, for tests that must let time pass (never to fix a race). */
+    public static void pause(long millis) throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(millis);
+    }
+}

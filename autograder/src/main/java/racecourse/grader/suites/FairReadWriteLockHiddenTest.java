@@ -1,0 +1,90 @@
+package racecourse.grader.suites;
+
+import exercises.FairReadWriteLock;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Diagnosis;
+import racecourse.grader.harness.Stress;
+import racecourse.grader.harness.Verdict;
+import racecourse.grader.harness.VerdictFailure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+class FairReadWriteLockHiddenTest {
+    @Test
+    @DisplayName("a writer gets in while readers keep arriving")
+    void writerNotStarvedByReaders() throws Exception {
+        contend(true);
+    }
+
+    @Test
+    @DisplayName("a reader gets in while writers keep arriving")
+    void readerNotStarvedByWriters() throws Exception {
+        contend(false);
+    }
+
+    /**
+     * Three threads of one kind hold the lock in overlapping turns without pause; one thread of the
+     * other kind must get in within 3 s while they keep going. If it does not while they progress,
+     * it starved; if they stopped too, it is a hang.
+     */
+    private static void contend(boolean writerWaits) throws Exception {
+        FairReadWriteLock l = new FairReadWriteLock();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong turns = new AtomicLong();
+        List<Thread> crowd = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            crowd.add(Thread.ofPlatform().name((writerWaits ? "reader-" : "writer-") + i).daemon().start(() -> {
+                while (!stop.get()) {
+                    if (writerWaits) {
+                        l.lockRead();
+                        pause();
+                        l.unlockRead();
+                    } else {
+                        l.lockWrite();
+                        pause();
+                        l.unlockWrite();
+                    }
+                    turns.incrementAndGet();
+                }
+            }));
+        }
+        try {
+            Stress.pause(50);
+            Await.Call<Void> lone = Await.start(writerWaits ? "waiting-writer" : "waiting-reader", () -> {
+                if (writerWaits) {
+                    l.lockWrite();
+                    l.unlockWrite();
+                } else {
+                    l.lockRead();
+                    l.unlockRead();
+                }
+                return null;
+            });
+            long before = turns.get();
+            try {
+                lone.get(Duration.ofSeconds(3));
+            } catch (VerdictFailure f) {
+                long progressed = turns.get() - before;
+                if (progressed > 10 && f.verdict() == Verdict.HANG) {
+                    throw new VerdictFailure(Verdict.STARVATION, "the " + (writerWaits ? "writer" : "reader")
+                            + " waited 3 s and never got in, while the " + (writerWaits ? "readers" : "writers")
+                            + " took " + progressed + " turns: " + Diagnosis.describe(lone.thread()));
+                }
+                throw f;
+            }
+        } finally {
+            stop.set(true);
+        }
+        Await.join("the other threads", Duration.ofSeconds(3), crowd);
+    }
+
+    private static void pause() {
+        java.util.concurrent.locks.LockSupport.parkNanos(300_000);
+    }
+}

@@ -1,0 +1,74 @@
+package exercises.tests;
+
+import exercises.CountingSemaphore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Stress;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static racecourse.grader.harness.Verdict.EXCLUSION;
+import static racecourse.grader.harness.Verdict.FUNCTIONAL;
+import static racecourse.grader.harness.Verdict.RACE;
+
+/** Public tests of CountingSemaphore (the grader also runs hidden ones). */
+class CountingSemaphorePublicTest {
+    @Test
+    @DisplayName("counts permits in one thread")
+    void countsPermits() throws Exception {
+        CountingSemaphore s = new CountingSemaphore(2);
+        Check.equal(2, s.availablePermits(), FUNCTIONAL, "permits of a new CountingSemaphore(2)");
+        Await.call("acquire", Duration.ofSeconds(2), () -> {
+            s.acquire();
+            s.acquire();
+            return null;
+        });
+        Check.equal(0, s.availablePermits(), FUNCTIONAL, "permits after two acquires");
+        s.release();
+        Check.equal(1, s.availablePermits(), FUNCTIONAL, "permits after a release");
+        s.release();
+        s.release();
+        Check.equal(3, s.availablePermits(), FUNCTIONAL, "permits after two more releases");
+    }
+
+    @Test
+    @DisplayName("acquire waits at zero until a release")
+    void acquireWaitsForRelease() throws Exception {
+        CountingSemaphore s = new CountingSemaphore(0);
+        Await.Call<Void> waiter = Await.start("acquirer", () -> {
+            s.acquire();
+            return null;
+        });
+        Check.that(Await.blocked(waiter.thread(), Duration.ofSeconds(2)) && !waiter.isDone(), FUNCTIONAL,
+                "acquire() with no permit did not wait");
+        s.release();
+        waiter.get(Duration.ofSeconds(3));
+        Check.equal(0, s.availablePermits(), FUNCTIONAL, "permits after the waiter took the released one");
+    }
+
+    @Test
+    @DisplayName("never more holders than permits: 6 threads share 2 permits (perturbed rounds)")
+    void neverMoreHoldersThanPermits() throws Exception {
+        Stress.rounds(10, round -> {
+            CountingSemaphore s = new CountingSemaphore(2);
+            AtomicInteger inside = new AtomicInteger();
+            AtomicInteger most = new AtomicInteger();
+            Stress.parallel("holder", 6, Duration.ofSeconds(5), RACE, i -> {
+                for (int k = 0; k < 200; k++) {
+                    s.acquire();
+                    most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    Thread.yield();
+                    inside.decrementAndGet();
+                    s.release();
+                }
+            });
+            Check.that(most.get() <= 2, EXCLUSION, most.get() + " threads held a permit at the same time, but there are only 2 (round "
+                    + round + "): a waiter went on without re-checking that a permit was free");
+            Check.concurrent(s.availablePermits() == 2, () -> true, "after every thread released what it acquired, "
+                    + s.availablePermits() + " permits are free instead of 2");
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package exercises.tests;
+
+import exercises.ReusableBarrier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Stress;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static racecourse.grader.harness.Verdict.FUNCTIONAL;
+import static racecourse.grader.harness.Verdict.RACE;
+
+/** Public tests of ReusableBarrier (the grader also runs hidden ones). */
+class ReusableBarrierPublicTest {
+    @Test
+    @DisplayName("await waits for the other party, and one party never waits")
+    void waitsForTheOthers() throws Exception {
+        ReusableBarrier one = new ReusableBarrier(1);
+        Await.call("single-party", Duration.ofSeconds(2), () -> {
+            one.await();
+            one.await();
+            return null;
+        });
+        ReusableBarrier two = new ReusableBarrier(2);
+        Await.Call<Void> first = Await.start("first-party", () -> {
+            two.await();
+            return null;
+        });
+        Check.that(Await.blocked(first.thread(), Duration.ofSeconds(2)) && !first.isDone(), FUNCTIONAL,
+                "await() of one of two parties returned before the other arrived");
+        Await.call("second-party", Duration.ofSeconds(3), () -> {
+            two.await();
+            return null;
+        });
+        first.get(Duration.ofSeconds(3));
+    }
+
+    @Test
+    @DisplayName("4 threads, 150 rounds: nobody passes a round before all arrived, and every round completes")
+    void manyRounds() throws Exception {
+        Stress.rounds(6, run -> {
+            int parties = 4;
+            int rounds = 150;
+            ReusableBarrier b = new ReusableBarrier(parties);
+            AtomicIntegerArray arrived = new AtomicIntegerArray(rounds);
+            AtomicInteger early = new AtomicInteger();
+            Stress.parallel("party", parties, Duration.ofSeconds(5), RACE, i -> {
+                for (int r = 0; r < rounds; r++) {
+                    arrived.incrementAndGet(r);
+                    b.await();
+                    if (arrived.get(r) != parties) {
+                        early.incrementAndGet();
+                    }
+                }
+            });
+            Check.that(early.get() == 0, RACE, "a thread passed the barrier before all " + parties
+                    + " had arrived, " + early.get() + " times (run " + run + ")");
+        });
+    }
+}
