@@ -23,4 +23,9 @@ public interface Cell {
 
     /** Sends everything written so far before returning. */
     void flush();
+
+    /** The cell this one stands for (a cell run repeatedly by %%repeat stands for the real cell). */
+    default Cell origin() {
+        return this;
+    }
 }

@@ -65,6 +65,8 @@ public final class KernelSpecInstaller {
         argv.add("-Dstdout.encoding=UTF-8");
         argv.add("-Dstderr.encoding=UTF-8");
         argv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        // Lets the kernel map stack frames of threads a cell started to cell lines (SnippetFrames).
+        argv.add("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");
         argv.add("-Dorg.slf4j.simpleLogger.cacheOutputStream=true");
         argv.add("-cp");
         argv.add(lib + File.separator + "*");

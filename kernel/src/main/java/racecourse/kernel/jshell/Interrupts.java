@@ -11,6 +11,11 @@ final class Interrupts {
     private Interrupts() {
     }
 
+    static Outcome.Failed timedOut(String limit) {
+        String msg = "the cell ran longer than its %%timeout of " + limit;
+        return new Outcome.Failed("TimeoutError", msg, List.of("TimeoutError: " + msg));
+    }
+
     static Outcome.Failed interrupted() {
         return new Outcome.Failed(NAME, "the cell was stopped by Kernel > Interrupt",
                 List.of(NAME + ": the cell was stopped by Kernel > Interrupt"));

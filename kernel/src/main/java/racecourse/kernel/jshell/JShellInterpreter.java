@@ -29,6 +29,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import racecourse.kernel.threads.CellGroup;
+import racecourse.kernel.threads.CellThreads;
+import racecourse.kernel.threads.Stops;
+import racecourse.kernel.threads.ThreadReport;
+import racecourse.kernel.threads.WaitForGraph;
+import racecourse.kernel.threads.Watchdog;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Java cells on JShell, evaluated in the kernel's own JVM. */
@@ -42,6 +51,11 @@ public final class JShellInterpreter implements Interpreter {
     private final List<Path> compiledFolders = new ArrayList<>();
     private final Set<String> compiledClasses = new HashSet<>();
     private volatile boolean interrupted;
+    private static final long SCAN_NANOS = 200_000_000L;
+    private static final long STOP_GRACE_MS = 1500;
+    private final CellThreads threads = new CellThreads();
+    private final Watchdog watchdog = new Watchdog();
+    private volatile RunningCell running;
     private final java.util.concurrent.atomic.AtomicBoolean cellRunning = new java.util.concurrent.atomic.AtomicBoolean();
     private final Warmup warmup;
 
@@ -52,6 +66,7 @@ public final class JShellInterpreter implements Interpreter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Made here, on the kernel's main thread, so that it belongs to no cell's thread group.
         this.warmup = new Warmup(cellRunning);
         // The JIT warm-up starts once the student's session is ready, so on two cores it never
         // slows the first cell down.
@@ -73,37 +88,180 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public Outcome execute(String code, Cell cell) {
-        CellRouting.bind(cell);
+        CellLimits limits;
+        try {
+            limits = CellLimits.parse(code);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.Failed("MagicError", e.getMessage(), List.of(e.getMessage()));
+        }
+        CellGroup group = new CellGroup(cell, t -> session().traceback(t));
+        threads.add(group);
+        RunningCell run = new RunningCell(cell, group, limits.deadline(), limits.limitNanos());
+        Thread runner = new Thread(group, () -> {
+            CellRouting.bind(cell);
+            try {
+                run.done.complete(runCell(limits.body(), limits.firstLine(), cell));
+            } catch (Throwable t) {
+                run.done.complete(new Outcome.Failed("KernelError", String.valueOf(t), List.of(
+                        "The kernel failed on this cell: " + t, "Please report it with the cell's code.")));
+            } finally {
+                CellRouting.unbind();
+            }
+        }, RUNNER_PREFIX + group.getName());
         interrupted = false;
         cellRunning.set(true);
+        running = run;
+        watchdog.reset();
         try {
-            List<CellParts.Part> parts = CellParts.parse(code);
-            Optional<DisplayData> value = Optional.empty();
-            boolean quiet = code.stripTrailing().endsWith(";");
-            for (int i = 0; i < parts.size(); i++) {
-                boolean last = i == parts.size() - 1;
-                Outcome outcome = switch (parts.get(i)) {
-                    case CellParts.Code c -> evalCode(c.text(), c.line(), cell, last && !quiet);
-                    case CellParts.LineMagic m -> runMagic(m.name(), m.args(), null, m.line(), cell, false);
-                    case CellParts.CellMagic m -> runMagic(m.name(), m.args(), m.body(), m.line(), cell, true);
-                };
-                if (interrupted) {
-                    return Interrupts.interrupted();
-                }
-                if (outcome instanceof Outcome.Failed) {
-                    return outcome;
-                }
-                value = ((Outcome.Ok) outcome).value();
+            runner.start();
+            Outcome outcome = await(run, runner);
+            List<Thread> left = group.liveThreads(runner);
+            if (!left.isEmpty() && !(outcome instanceof Outcome.Failed f && f.traceback().stream()
+                    .anyMatch(l -> l.startsWith(STILL_ALIVE)))) {
+                cell.write(Cell.Stream.STDERR, leftoverNote(left));
             }
-            return new Outcome.Ok(value);
-        } catch (RuntimeException e) {
-            return new Outcome.Failed("KernelError", String.valueOf(e), List.of(
-                    "The kernel failed on this cell: " + e, "Please report it with the cell's code."));
+            return outcome;
         } finally {
+            running = null;
             cellRunning.set(false);
             cell.flush();
-            CellRouting.unbind();
         }
+    }
+
+    private static final String STILL_ALIVE = "Still alive";
+    private static final String RUNNER_PREFIX = "racecourse runner of ";
+
+    private static String leftoverNote(List<Thread> left) {
+        List<String> names = left.stream().limit(5).map(t -> t.getName() + " (" + t.getState() + ")").toList();
+        return "note: " + left.size() + (left.size() == 1 ? " thread" : " threads")
+                + " started by this cell still running: " + String.join(", ", names)
+                + (left.size() > 5 ? ", ..." : "") + ". %threads lists them, %stop stops them.\n";
+    }
+
+    /** Waits for the cell, stopping it on Interrupt, on its time limit, or when the watchdog finds it stuck. */
+    private Outcome await(RunningCell run, Thread runner) {
+        long nextScan = System.nanoTime() + SCAN_NANOS;
+        while (true) {
+            try {
+                return run.done.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still running
+            } catch (InterruptedException | ExecutionException e) {
+                return new Outcome.Failed("KernelError", String.valueOf(e), List.of(String.valueOf(e)));
+            }
+            if (run.interruptRequested) {
+                return stop(run, runner, Interrupts.interrupted());
+            }
+            if (run.deadline != 0 && System.nanoTime() - run.deadline >= 0) {
+                return stop(run, runner, Interrupts.timedOut(CellLimits.human(run.limitNanos)));
+            }
+            if (System.nanoTime() - nextScan >= 0) {
+                nextScan = System.nanoTime() + SCAN_NANOS;
+                Optional<Watchdog.Finding> finding = watchdog.scan(run.group);
+                if (finding.isPresent()) {
+                    return stop(run, runner, report(run.cell, finding.get()));
+                }
+            }
+        }
+    }
+
+    /** Stops a cell: its loops, its threads, the kernel's child processes; then says what is left. */
+    private Outcome stop(RunningCell run, Thread runner, Outcome.Failed reason) {
+        interrupted = true;
+        Stops.stop(run.cell);
+        for (Thread t : run.group.liveThreads(runner)) {
+            t.interrupt();
+        }
+        List<String> killed = CellThreads.killChildProcesses();
+        try {
+            run.done.get(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException | ExecutionException e) {
+            // reported below
+        }
+        List<String> lines = new ArrayList<>(reason.traceback());
+        if (!killed.isEmpty()) {
+            lines.add("Ended child processes: " + String.join(", ", killed));
+        }
+        List<Thread> alive = run.group.liveThreads(runner);
+        if (!run.done.isDone()) {
+            alive.remove(runner);
+        }
+        if (alive.isEmpty()) {
+            lines.add("All threads of this cell have ended.");
+        } else {
+            lines.add(STILL_ALIVE + " (they do not answer interrupts; a thread blocked on a lock forever cannot be"
+                    + " stopped inside the JVM, restart the kernel to free it):");
+            lines.addAll(ThreadReport.lines(ThreadReport.infos(alive), st -> session().whereIs(st)));
+        }
+        if (!run.done.isDone()) {
+            lines.add("The cell's own thread is stuck, so its Java session was replaced by a new one: later cells"
+                    + " run, but variables and methods of earlier cells are gone.");
+            replaceSession();
+        }
+        return new Outcome.Failed(reason.name(), reason.value(), lines);
+    }
+
+    private Outcome.Failed report(Cell cell, Watchdog.Finding finding) {
+        JavaSession s = session();
+        return switch (finding) {
+            case Watchdog.Deadlock d -> {
+                List<String> lines = new ArrayList<>();
+                lines.add("DeadlockError: these threads wait for each other's locks in a cycle and none can go on.");
+                lines.addAll(Table.format(List.of("thread", "holds", "waits for", "where"),
+                        Watchdog.cycleTable(d.threads(), s::whereIs)));
+                DisplayData graph = new DisplayData(Display.render(WaitForGraph.draw(d.threads())));
+                graph.putText("[wait-for graph of the deadlock]");
+                cell.display(graph, false);
+                yield new Outcome.Failed("DeadlockError", "a cycle of " + d.threads().length
+                        + " threads waiting for each other's locks", lines);
+            }
+            case Watchdog.Stalled st -> {
+                List<String> lines = new ArrayList<>();
+                lines.add("HangError: no thread of this cell can make progress (no lock cycle, but for "
+                        + st.since().toMillis() / 1000.0 + " s every thread has waited with no timeout or been"
+                        + " blocked: a lost wakeup, a missing notify/release?):");
+                lines.addAll(ThreadReport.lines(withoutRunners(st.threads()), s::whereIs));
+                yield new Outcome.Failed("HangError", "no thread can make progress", lines);
+            }
+        };
+    }
+
+    /** The kernel's runner threads are not the student's; reports leave them out. */
+    private static java.lang.management.ThreadInfo[] withoutRunners(java.lang.management.ThreadInfo[] infos) {
+        return java.util.Arrays.stream(infos).filter(i -> !i.getThreadName().startsWith(RUNNER_PREFIX))
+                .toArray(java.lang.management.ThreadInfo[]::new);
+    }
+
+    private void replaceSession() {
+        synchronized (compiledFolders) {
+            JavaSession old = session();
+            List<Path> cp = new ArrayList<>(compiledFolders);
+            cp.addAll(old.userClasspath().stream().filter(p -> !compiledFolders.contains(p)).toList());
+            session = CompletableFuture.completedFuture(new JavaSession(cp));
+        }
+    }
+
+    /** Runs the parts of a cell (code and magics) in order, on the cell's runner thread. */
+    private Outcome runCell(String code, int firstLine, Cell cell) {
+        List<CellParts.Part> parts = CellParts.parse(code, firstLine);
+        Optional<DisplayData> value = Optional.empty();
+        boolean quiet = code.stripTrailing().endsWith(";");
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            Outcome outcome = switch (parts.get(i)) {
+                case CellParts.Code c -> evalCode(c.text(), c.line(), cell, last && !quiet);
+                case CellParts.LineMagic m -> runMagic(m.name(), m.args(), null, m.line(), cell, false);
+                case CellParts.CellMagic m -> runMagic(m.name(), m.args(), m.body(), m.line(), cell, true);
+            };
+            if (interrupted) {
+                return Interrupts.interrupted();
+            }
+            if (outcome instanceof Outcome.Failed) {
+                return outcome;
+            }
+            value = ((Outcome.Ok) outcome).value();
+        }
+        return new Outcome.Ok(value);
     }
 
     /** Evaluates Java source snippet by snippet, stopping at the first error. */
@@ -114,6 +272,13 @@ public final class JShellInterpreter implements Interpreter {
         int offset = 0;
         SnippetEvent last = null;
         while (!rest.isBlank()) {
+            // Start each snippet at its first character, so its line 1 is the cell line it starts on.
+            int lead = 0;
+            while (Character.isWhitespace(rest.charAt(lead))) {
+                lead++;
+            }
+            offset += lead;
+            rest = rest.substring(lead);
             SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(rest);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;
@@ -154,9 +319,14 @@ public final class JShellInterpreter implements Interpreter {
             return Optional.of(new Outcome.Failed(CompileErrors.NAME, CompileErrors.summary(diags),
                     CompileErrors.format(source, where, diags)));
         }
+        if (e.exception() instanceof EvalException ee
+                && ee.getExceptionClassName().equals(racecourse.kernel.exit.ExitCalled.class.getName())) {
+            String msg = ee.getMessage();
+            return Optional.of(new Outcome.Failed("SystemExit", msg, List.of("SystemExit: " + msg)));
+        }
         if (e.exception() instanceof EvalException ee) {
             return Optional.of(new Outcome.Failed(ee.getExceptionClassName(),
-                    ee.getMessage() == null ? "" : ee.getMessage(), Tracebacks.format(ee, s::sourceOf)));
+                    ee.getMessage() == null ? "" : ee.getMessage(), s.traceback(ee)));
         }
         if (e.exception() instanceof UnresolvedReferenceException ure) {
             String msg = Tracebacks.describe(ure);
@@ -284,11 +454,21 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public void interrupt() {
-        interrupted = true;
-        CompletableFuture<JavaSession> s = session;
-        if (s.isDone() && !s.isCompletedExceptionally()) {
-            s.join().stop();
+        RunningCell run = running;
+        if (run != null) {
+            run.interruptRequested = true;
+            return;
         }
+        // Nothing runs: stop what earlier cells left running, which is what a student pressing
+        // Interrupt while a core still burns wants.
+        for (Thread t : threads.live()) {
+            Cell owner = threads.cellOf(t);
+            if (owner != null) {
+                Stops.stop(owner);
+            }
+            t.interrupt();
+        }
+        CellThreads.killChildProcesses();
     }
 
     @Override
@@ -352,10 +532,8 @@ public final class JShellInterpreter implements Interpreter {
                 }
                 // A class loader cannot load a class twice: start a new session on the new classes.
                 JavaSession old = session();
-                List<Path> cp = new ArrayList<>(compiledFolders);
-                cp.addAll(old.userClasspath().stream().filter(p -> !compiledFolders.contains(p)).toList());
+                replaceSession();
                 old.close();
-                session = CompletableFuture.completedFuture(new JavaSession(cp));
                 return true;
             }
         }
@@ -372,6 +550,39 @@ public final class JShellInterpreter implements Interpreter {
         @Override
         public Magics magics() {
             return magics;
+        }
+
+        @Override
+        public CellThreads threads() {
+            return threads;
+        }
+
+        @Override
+        public Watchdog watchdog() {
+            return watchdog;
+        }
+
+        @Override
+        public String whereIs(Thread t) {
+            return session().whereIs(t.getStackTrace()).orElse("");
+        }
+
+        @Override
+        public Optional<Object> declare(String variableDeclaration) {
+            JavaSession s = session();
+            List<SnippetEvent> events = s.eval(variableDeclaration, new CellSource(cell.executionCount(), 1));
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() == null && e.snippet() instanceof VarSnippet v
+                        && e.status() == Snippet.Status.VALID && e.exception() == null) {
+                    return s.valueOf(v);
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Outcome evalForValue(String code, int line, Cell into) {
+            return evalCode(code, line, into, true);
         }
     }
 }

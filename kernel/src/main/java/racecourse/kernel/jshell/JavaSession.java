@@ -26,13 +26,16 @@ final class JavaSession implements AutoCloseable {
             "java.io.*", "java.math.*", "java.net.*", "java.nio.*", "java.nio.channels.*",
             "java.nio.charset.*", "java.nio.file.*", "java.time.*", "java.util.*", "java.util.concurrent.*",
             "java.util.concurrent.atomic.*", "java.util.concurrent.locks.*", "java.util.function.*",
-            "java.util.stream.*", "static racecourse.kernel.display.Display.*");
+            "java.util.stream.*", "racecourse.viz.*", "org.jfree.chart.JFreeChart",
+            "static racecourse.kernel.display.Display.*");
 
     private final KernelExecutionProvider provider = new KernelExecutionProvider();
     private final JShell shell;
     private final List<Path> userClasspath = new ArrayList<>();
     /** Where each snippet came from, for cell line numbers in tracebacks. */
     private final Map<Integer, CellSource> sources = new ConcurrentHashMap<>();
+    private final SnippetFrames frames;
+    private volatile CellSource evaluating;
 
     JavaSession(List<Path> classpath) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -44,6 +47,7 @@ final class JavaSession implements AutoCloseable {
         // Not as a --class-path compiler option: that would hide what addToClasspath adds later.
         // The runtime loader asks the system class loader first, so kernel classes load only once.
         shell.addToClasspath(System.getProperty("java.class.path"));
+        this.frames = new SnippetFrames(shell);
         for (Path p : classpath) {
             addToClasspath(p);
         }
@@ -53,6 +57,7 @@ final class JavaSession implements AutoCloseable {
     }
 
     List<SnippetEvent> eval(String source, CellSource where) {
+        evaluating = where;
         List<SnippetEvent> events = shell.eval(source);
         for (SnippetEvent e : events) {
             if (e.causeSnippet() == null) {
@@ -63,7 +68,19 @@ final class JavaSession implements AutoCloseable {
     }
 
     CellSource sourceOf(int snippetId) {
-        return sources.get(snippetId);
+        CellSource known = sources.get(snippetId);
+        // A snippet still running has no entry yet: it is the one being evaluated.
+        return known != null ? known : evaluating;
+    }
+
+    /** The traceback of an exception of cell code, in cell lines. */
+    List<String> traceback(Throwable e) {
+        return Tracebacks.format(e, frames::translate, this::sourceOf);
+    }
+
+    /** Where in cell code a thread with this stack is, e.g. "worker (cell [3] line 4)". */
+    Optional<String> whereIs(StackTraceElement[] stack) {
+        return Tracebacks.innermostUserFrame(frames.translate(stack), this::sourceOf);
     }
 
     /** The object behind a variable snippet, for rich display. */

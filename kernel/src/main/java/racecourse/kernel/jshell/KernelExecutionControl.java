@@ -1,17 +1,78 @@
 package racecourse.kernel.jshell;
 
 import jdk.jshell.execution.LocalExecutionControl;
+import racecourse.kernel.exit.ExitRewriter;
+import racecourse.kernel.threads.CellStopped;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 
 /**
- * The JDK's own in-process execution engine (it weaves stop checks into every loop of snippet code,
- * so an interrupt ends a tight loop), plus one thing JShell's API leaves out: the value of a
- * variable as an object rather than as a string, so that a chart or an image can be displayed.
+ * The JDK's in-process execution engine with three changes for teaching concurrency:
+ * <ul>
+ * <li>snippet classes keep the JDK's stop-check weaving, but the checks ask whether <em>this
+ * thread's cell</em> was stopped ({@link StopCheckClass}), so stopping one cell leaves other cells'
+ * threads alone;</li>
+ * <li>a snippet runs in a thread of the calling thread's group (the cell's group), so every thread it
+ * starts can be found, and nothing the cell leaves running is joined or swallowed;</li>
+ * <li>calls that would end the JVM are rewritten ({@link ExitRewriter});</li>
+ * </ul>
+ * and one addition: a variable's value as an object, for rich display.
  */
 final class KernelExecutionControl extends LocalExecutionControl {
     /** The object behind the last {@link #varValue} call, read by the same thread right after. */
     private final ThreadLocal<Object> lastValue = new ThreadLocal<>();
+
+    KernelExecutionControl() {
+        try {
+            addToClasspath(StopCheckClass.folder().toString());
+        } catch (InternalException | EngineTerminationException e) {
+            throw new IllegalStateException("cannot install the stop check: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.load(Arrays.stream(cbcs)
+                .map(c -> new ClassBytecodes(c.name(), ExitRewriter.rewrite(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new));
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        ThreadGroup cellGroup = Thread.currentThread().getThreadGroup();
+        Thread snippet = new Thread(cellGroup, () -> {
+            try {
+                result[0] = doitMethod.invoke(null);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, cellGroup.getName());
+        snippet.start();
+        snippet.join();
+        Throwable f = failure[0];
+        Throwable cause = f instanceof InvocationTargetException ite ? ite.getCause() : f;
+        if (cause instanceof CellStopped) {
+            throw new StoppedException();
+        }
+        if (f instanceof Exception e) {
+            throw e;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        return valueString(result[0]);
+    }
+
+    @Override
+    public void stop() {
+        // Cells are stopped per cell through racecourse.kernel.threads.Stops, not all at once.
+    }
 
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException,

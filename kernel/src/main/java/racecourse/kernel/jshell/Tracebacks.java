@@ -6,6 +6,7 @@ import jdk.jshell.UnresolvedReferenceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns an exception thrown by cell code into the traceback a student needs: the exception, its
@@ -18,16 +19,20 @@ final class Tracebacks {
     }
 
     /**
-     * @param snippets maps a snippet id ("#12" in JShell's stack frames) to where it came from
+     * @param e         an exception of cell code: JShell's {@link EvalException} for the cell's own
+     *                  thread, or the real exception of a thread the cell started
+     * @param translate turns raw frames of snippet classes into snippet frames (see SnippetFrames)
+     * @param snippets  maps a snippet id ("#12" in snippet frames) to where it came from
      */
-    static List<String> format(EvalException e, IntFunction<CellSource> snippets) {
+    static List<String> format(Throwable e, UnaryOperator<StackTraceElement[]> translate,
+                               IntFunction<CellSource> snippets) {
         List<String> lines = new ArrayList<>();
         Throwable t = e;
         String prefix = "";
         while (t != null) {
             String className = t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
             lines.add(prefix + className + (t.getMessage() == null ? "" : ": " + t.getMessage()));
-            StackTraceElement[] frames = t.getStackTrace();
+            StackTraceElement[] frames = translate.apply(t.getStackTrace());
             int last = lastUserFrame(frames);
             for (int i = 0; i <= last; i++) {
                 lines.add("    at " + describe(frames[i], snippets));
@@ -44,6 +49,17 @@ final class Tracebacks {
             prefix = "Caused by: ";
         }
         return lines;
+    }
+
+    /** "method (cell [3] line 2)" for the innermost frame of cell code in a raw stack, if any. */
+    static java.util.Optional<String> innermostUserFrame(StackTraceElement[] translated,
+                                                         IntFunction<CellSource> snippets) {
+        for (StackTraceElement f : translated) {
+            if (snippetId(f) >= 0) {
+                return java.util.Optional.of(describe(f, snippets));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static String describe(UnresolvedReferenceException e) {
@@ -66,7 +82,9 @@ final class Tracebacks {
             return f.toString();
         }
         CellSource where = snippets.apply(id);
-        String method = f.getMethodName() == null || f.getMethodName().isEmpty() ? "" : f.getMethodName() + " ";
+        String name = f.getMethodName() == null ? "" : f.getMethodName();
+        // javac names a lambda lambda$enclosing$N; the student wrote no such name.
+        String method = name.isEmpty() ? "" : (name.startsWith("lambda$") ? "lambda" : name) + " ";
         String place = where == null ? "an earlier cell" : where.describe(Math.max(1, f.getLineNumber()));
         return method.isEmpty() ? place : method + "(" + place + ")";
     }

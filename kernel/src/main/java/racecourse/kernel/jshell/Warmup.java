@@ -24,15 +24,18 @@ final class Warmup implements Runnable {
     private final AtomicBoolean cellRunning;
     private volatile boolean stopped;
 
+    private final Thread thread;
+
+    /** Call on a kernel thread: the warm-up thread takes the creating thread's group. */
     Warmup(AtomicBoolean cellRunning) {
         this.cellRunning = cellRunning;
+        this.thread = new Thread(this, "racecourse-warmup");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
     }
 
     void startInBackground() {
-        Thread t = new Thread(this, "racecourse-warmup");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        thread.start();
     }
 
     void stop() {

@@ -27,6 +27,24 @@ public final class CellParts {
     }
 
     public static List<Part> parse(String cell) {
+        return parse(cell, 1);
+    }
+
+    /** Parses a cell whose first line is line {@code firstLine} of what the student sees. */
+    public static List<Part> parse(String cell, int firstLine) {
+        List<Part> parts = parseFromLineOne(cell);
+        if (firstLine == 1) {
+            return parts;
+        }
+        int shift = firstLine - 1;
+        return parts.stream().map(p -> (Part) switch (p) {
+            case Code c -> new Code(c.text(), c.line() + shift);
+            case LineMagic m -> new LineMagic(m.name(), m.args(), m.line() + shift);
+            case CellMagic m -> new CellMagic(m.name(), m.args(), m.body(), m.line() + shift);
+        }).toList();
+    }
+
+    private static List<Part> parseFromLineOne(String cell) {
         List<Part> parts = new ArrayList<>();
         String[] lines = cell.split("\n", -1);
         if (lines.length > 0 && lines[0].startsWith("%%")) {

@@ -32,4 +32,21 @@ public interface MagicContext {
     Path newWorkFolder(String prefix);
 
     Magics magics();
+
+    /** Threads that cells started and that are still alive. */
+    racecourse.kernel.threads.CellThreads threads();
+
+    racecourse.kernel.threads.Watchdog watchdog();
+
+    /** Where in cell code a thread is now, e.g. "worker (cell [3] line 4)", or "". */
+    String whereIs(Thread t);
+
+    /**
+     * Evaluates a variable declaration quietly and returns the variable's object; empty if the code
+     * does not compile or fails.
+     */
+    java.util.Optional<Object> declare(String variableDeclaration);
+
+    /** Evaluates code with its output going to {@code into}, returning the trailing value if any. */
+    Outcome evalForValue(String code, int line, Cell into);
 }

@@ -21,6 +21,11 @@ public final class Magics {
         m.add(TimeMagic.cell());
         m.add(new JavacMagic());
         m.add(new LsMagic());
+        m.add(new ThreadsMagic());
+        m.add(new StopMagic());
+        m.add(new WatchdogMagic());
+        m.add(new RepeatMagic());
+        m.add(new ThreadNamesMagic());
         return m;
     }
 

@@ -18,6 +18,8 @@ public final class CellRouting {
     private static final InheritableThreadLocal<Cell> BOUND = new InheritableThreadLocal<>();
     private static volatile Cell latest;
     private static volatile PrintStream kernelErr = System.err;
+    private static volatile boolean threadNames;
+    private static final ThreadLocal<Boolean> AT_LINE_START = ThreadLocal.withInitial(() -> true);
 
     private CellRouting() {
     }
@@ -43,10 +45,39 @@ public final class CellRouting {
         BOUND.remove();
     }
 
+    /** The cell the calling thread was started from, or null for a thread of the kernel. */
+    public static Cell bound() {
+        return BOUND.get();
+    }
+
     /** The cell the calling thread writes to, or null before the first cell. */
     public static Cell current() {
         Cell cell = BOUND.get();
         return cell != null ? cell : latest;
+    }
+
+    /** %threadnames on: every line printed starts with the printing thread's name. */
+    public static void setThreadNames(boolean on) {
+        threadNames = on;
+    }
+
+    static String withThreadNames(String text) {
+        if (!threadNames || text.isEmpty()) {
+            return text;
+        }
+        String prefix = "[" + Thread.currentThread().getName() + "] ";
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        boolean atStart = AT_LINE_START.get();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (atStart) {
+                out.append(prefix);
+            }
+            out.append(c);
+            atStart = c == '\n';
+        }
+        AT_LINE_START.set(atStart);
+        return out.toString();
     }
 
     /** The kernel's own stderr (the kernel log), for messages that belong to no cell. */
@@ -80,7 +111,7 @@ public final class CellRouting {
             if (cell == null) {
                 fallback.write(b, off, len);
             } else {
-                cell.write(stream, new String(b, off, len, StandardCharsets.UTF_8));
+                cell.write(stream, withThreadNames(new String(b, off, len, StandardCharsets.UTF_8)));
             }
         }
     }

@@ -11,8 +11,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import racecourse.kernel.Cell;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,11 +27,17 @@ final class JupyterCell implements Cell {
     static final int MAX_STREAM_CHARS = 8 << 20;
     private static final int EAGER_FLUSH_CHARS = 32 << 10;
 
-    private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledThreadPoolExecutor FLUSHER = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "racecourse-output-flusher");
         t.setDaemon(true);
         return t;
     });
+
+    static {
+        // Start the thread now, on a kernel thread: made lazily by a cell's thread, it would join
+        // that cell's thread group and show up as a thread the student left running.
+        FLUSHER.prestartAllCoreThreads();
+    }
 
     private final MessageContext parent;
     private final IOPubChannel iopub;

@@ -1,0 +1,62 @@
+package racecourse.kernel.threads;
+
+import racecourse.kernel.Cell;
+import racecourse.kernel.exit.ExitCalled;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The thread group of one cell. The cell runs in it, and every platform thread it starts (directly
+ * or through an executor it creates) lands in it, which is how the kernel finds a cell's threads to
+ * interrupt, report or list. An exception nobody caught in one of them is shown in the cell, with
+ * the thread's name, as the JVM would print it on a console.
+ */
+public final class CellGroup extends ThreadGroup {
+    private final Cell cell;
+    private final Function<Throwable, List<String>> traceback;
+
+    public CellGroup(Cell cell, Function<Throwable, List<String>> traceback) {
+        super("cell [" + cell.executionCount() + "]");
+        this.cell = cell;
+        this.traceback = traceback;
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+        if (e instanceof CellStopped) {
+            return; // stopped on purpose; the cell's error already says so
+        }
+        StringBuilder text = new StringBuilder("Exception in thread \"").append(t.getName()).append("\" ");
+        if (e instanceof ExitCalled exit) {
+            text.append(exit.getMessage()).append('\n');
+        } else {
+            text.append(String.join("\n", traceback.apply(e))).append('\n');
+        }
+        cell.write(Cell.Stream.STDERR, text.toString());
+    }
+
+    /** The live platform threads of this cell, the given ones left out. */
+    public List<Thread> liveThreads(Thread... except) {
+        Thread[] all;
+        int n;
+        do {
+            all = new Thread[activeCount() + 8];
+            n = enumerate(all, true);
+        } while (n == all.length);
+        List<Thread> live = new ArrayList<>();
+        List<Thread> skip = Arrays.asList(except);
+        for (int i = 0; i < n; i++) {
+            if (all[i].isAlive() && !skip.contains(all[i])) {
+                live.add(all[i]);
+            }
+        }
+        return live;
+    }
+}

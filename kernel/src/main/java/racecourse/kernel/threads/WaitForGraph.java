@@ -1,0 +1,136 @@
+package racecourse.kernel.threads;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The wait-for graph of a deadlock as a picture: threads (rounded, blue) and locks (square,
+ * orange) around a circle, an arrow "waits for" from a thread to a lock and "held by" from a lock
+ * to its owner. The cycle reads clockwise.
+ */
+public final class WaitForGraph {
+    private static final int SIZE = 520;
+    private static final Color THREAD = new Color(0x2b6cb0);
+    private static final Color LOCK = new Color(0xc05621);
+
+    private WaitForGraph() {
+    }
+
+    public static BufferedImage draw(ThreadInfo[] cycle) {
+        List<String> nodes = new ArrayList<>();
+        Map<String, String> edges = new LinkedHashMap<>(); // from -> to
+        Map<String, ThreadInfo> byName = new LinkedHashMap<>();
+        for (ThreadInfo i : cycle) {
+            byName.put(i.getThreadName(), i);
+        }
+        // Follow the cycle so that nodes alternate thread, lock, thread, ...
+        ThreadInfo at = cycle.length == 0 ? null : cycle[0];
+        while (at != null && !nodes.contains("T:" + at.getThreadName())) {
+            String t = "T:" + at.getThreadName();
+            nodes.add(t);
+            if (at.getLockInfo() == null) {
+                break;
+            }
+            String l = "L:" + ThreadReport.describe(at.getLockInfo());
+            nodes.add(l);
+            edges.put(t, l);
+            ThreadInfo owner = at.getLockOwnerName() == null ? null : byName.get(at.getLockOwnerName());
+            if (owner != null) {
+                edges.put(l, "T:" + owner.getThreadName());
+            }
+            at = owner;
+        }
+
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, SIZE, SIZE);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        g.setColor(Color.DARK_GRAY);
+        g.drawString("Wait-for graph: a cycle means a deadlock", 16, 26);
+
+        int n = Math.max(1, nodes.size());
+        double cx = SIZE / 2.0;
+        double cy = SIZE / 2.0 + 14;
+        double r = SIZE * 0.32;
+        Map<String, double[]> pos = new LinkedHashMap<>();
+        for (int k = 0; k < nodes.size(); k++) {
+            double a = -Math.PI / 2 + 2 * Math.PI * k / n;
+            pos.put(nodes.get(k), new double[] {cx + r * Math.cos(a), cy + r * Math.sin(a)});
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        for (Map.Entry<String, String> e : edges.entrySet()) {
+            double[] a = pos.get(e.getKey());
+            double[] b = pos.get(e.getValue());
+            if (a != null && b != null) {
+                arrow(g, a, b, e.getKey().startsWith("T:") ? "waits for" : "held by");
+            }
+        }
+        for (String node : nodes) {
+            box(g, pos.get(node), node.substring(2), node.startsWith("T:"));
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static void box(Graphics2D g, double[] p, String label, boolean thread) {
+        FontMetrics fm = g.getFontMetrics();
+        int w = Math.min(220, fm.stringWidth(label) + 20);
+        int h = 30;
+        int x = (int) (p[0] - w / 2.0);
+        int y = (int) (p[1] - h / 2.0);
+        g.setColor(thread ? THREAD : LOCK);
+        if (thread) {
+            g.fillRoundRect(x, y, w, h, h, h);
+        } else {
+            g.fillRect(x, y, w, h);
+        }
+        g.setColor(Color.WHITE);
+        String shown = label;
+        while (fm.stringWidth(shown) > w - 12 && shown.length() > 4) {
+            shown = shown.substring(0, shown.length() - 2);
+        }
+        g.drawString(shown, x + (w - fm.stringWidth(shown)) / 2, y + h / 2 + fm.getAscent() / 2 - 2);
+    }
+
+    private static void arrow(Graphics2D g, double[] a, double[] b, String label) {
+        double dx = b[0] - a[0];
+        double dy = b[1] - a[1];
+        double len = Math.hypot(dx, dy);
+        double ux = dx / len;
+        double uy = dy / len;
+        double sx = a[0] + ux * 30;
+        double sy = a[1] + uy * 22;
+        double ex = b[0] - ux * 30;
+        double ey = b[1] - uy * 22;
+        g.setColor(new Color(0x4a5568));
+        g.setStroke(new BasicStroke(2.2f));
+        g.draw(new Line2D.Double(sx, sy, ex, ey));
+        Path2D head = new Path2D.Double();
+        head.moveTo(0, 0);
+        head.lineTo(-12, -6);
+        head.lineTo(-12, 6);
+        head.closePath();
+        AffineTransform t = new AffineTransform();
+        t.translate(ex, ey);
+        t.rotate(Math.atan2(dy, dx));
+        g.fill(t.createTransformedShape(head));
+        g.setColor(Color.DARK_GRAY);
+        g.drawString(label, (float) ((sx + ex) / 2 + 6), (float) ((sy + ey) / 2 - 6));
+    }
+}
