@@ -3,6 +3,7 @@ package racecourse.kernel.magic;
 import racecourse.kernel.Cell;
 import racecourse.kernel.Interpreter.Outcome;
 import racecourse.kernel.SourcePointer;
+import racecourse.kernel.exit.ExitRewriter;
 
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -86,6 +87,8 @@ final class JavacMagic implements Magic {
             return new Outcome.Failed("CompileError", firstError == null ? "the code does not compile" : firstError,
                     errors);
         }
+        // The kernel is the student's whole session: System.exit in their class must not end it.
+        ExitRewriter.rewriteFolder(out);
         List<String> classes = classNames(out);
         if (classes.isEmpty()) {
             throw new MagicUsageException("the cell declares no class");
