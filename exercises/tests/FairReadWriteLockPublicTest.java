@@ -34,8 +34,8 @@ class FairReadWriteLockPublicTest {
             l.unlockWrite();
             return null;
         });
-        Check.that(Await.blocked(writer.thread(), Duration.ofSeconds(2)) && !writer.isDone(), FUNCTIONAL,
-                "lockWrite() did not wait while a reader held the lock");
+        Check.that(Await.blocked(writer.thread(), Duration.ofSeconds(2)) && !writer.isDone(), EXCLUSION,
+                "lockWrite() went in while a reader held the lock");
         l.unlockRead();
         writer.get(Duration.ofSeconds(3));
     }

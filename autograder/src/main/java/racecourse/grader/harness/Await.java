@@ -16,6 +16,16 @@ public final class Await {
 
     /** Waits until every thread has ended, at most {@code timeout} in all. */
     public static void join(String what, Duration timeout, Collection<Thread> threads) throws InterruptedException {
+        try {
+            joinOrExplain(what, timeout, threads);
+        } catch (VerdictFailure f) {
+            threads.forEach(Thread::interrupt);
+            throw f;
+        }
+    }
+
+    /** As {@link #join}, but leaves the threads that did not end alone (the caller decides). */
+    public static void joinOrExplain(String what, Duration timeout, Collection<Thread> threads) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread t : threads) {
             long left = deadline - System.nanoTime();
@@ -25,10 +35,8 @@ public final class Await {
         }
         List<Thread> alive = threads.stream().filter(Thread::isAlive).toList();
         if (!alive.isEmpty()) {
-            VerdictFailure f = Diagnosis.stuck(what + " (" + alive.size() + " of " + threads.size()
+            throw Diagnosis.stuck(what + " (" + alive.size() + " of " + threads.size()
                     + " threads after " + timeout.toMillis() + " ms)", alive);
-            alive.forEach(Thread::interrupt);
-            throw f;
         }
     }
 

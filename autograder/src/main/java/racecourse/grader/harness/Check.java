@@ -16,6 +16,11 @@ public final class Check {
      * gives the right answer, {@code functional} when it does not (so a plain bug is not called a race).
      */
     public static void concurrent(boolean ok, java.util.function.BooleanSupplier rightInOneThread, String message) {
+        concurrent(ok, Verdict.RACE, rightInOneThread, message);
+    }
+
+    /** As {@link #concurrent(boolean, java.util.function.BooleanSupplier, String)}, failing with {@code verdict} when one thread gets it right. */
+    public static void concurrent(boolean ok, Verdict verdict, java.util.function.BooleanSupplier rightInOneThread, String message) {
         if (!ok) {
             boolean sequentialOk;
             boolean was = Perturb.enabled();
@@ -27,7 +32,7 @@ public final class Check {
                     Perturb.resume();
                 }
             }
-            throw sequentialOk ? new VerdictFailure(Verdict.RACE, message)
+            throw sequentialOk ? new VerdictFailure(verdict, message)
                     : new VerdictFailure(Verdict.FUNCTIONAL, message + " (the same work done by one thread is wrong too)");
         }
     }

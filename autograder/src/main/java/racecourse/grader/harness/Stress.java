@@ -69,7 +69,18 @@ public final class Stress {
             }));
         }
         go.countDown();
-        Await.join(name + " threads", timeout, threads);
+        try {
+            Await.joinOrExplain(name + " threads", timeout, threads);
+        } catch (VerdictFailure stuck) {
+            // A thread that threw is the cause; the others then wait for it forever. Looked at
+            // before the interrupts, which make the waiting ones throw too.
+            Throwable first = failures.peek();
+            threads.forEach(Thread::interrupt);
+            if (first != null) {
+                throw asVerdict(first, onException, Thread.currentThread().getName());
+            }
+            throw stuck;
+        }
         Throwable first = failures.peek();
         if (first != null) {
             throw asVerdict(first, onException, Thread.currentThread().getName());
@@ -83,6 +94,13 @@ public final class Stress {
         }
         if (t instanceof SubmissionExit e) {
             return new VerdictFailure(Verdict.FUNCTIONAL, e.getMessage(), e);
+        }
+        if (t instanceof ExceptionInInitializerError
+                || t instanceof NoClassDefFoundError n && String.valueOf(n.getMessage()).startsWith("Could not initialize")) {
+            return new VerdictFailure(Verdict.FUNCTIONAL, "the class's static initializer failed: " + t, t);
+        }
+        if (t instanceof LinkageError) {
+            return new VerdictFailure(Verdict.COMPILE, "does not match the exercise's API: " + t, t);
         }
         List<String> frames = Diagnosis.submissionFrames(t, 2);
         return new VerdictFailure(verdict, "a thread threw " + t

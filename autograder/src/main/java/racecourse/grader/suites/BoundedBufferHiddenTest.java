@@ -50,10 +50,29 @@ class BoundedBufferHiddenTest {
                     }
                 }
             });
-            Check.concurrent(maxSize.get() <= 2, () -> true, "size() returned " + maxSize.get() + " in a buffer of capacity 2");
+            Check.concurrent(maxSize.get() <= 2, BoundedBufferHiddenTest::capacityHolds, "size() returned " + maxSize.get() + " in a buffer of capacity 2");
             Check.concurrent(taken.get() == 4L * 500 * 501 / 2, BoundedBufferPublicTest_fifo::holds,
                     "the items taken add up to " + taken.get() + ", not " + 4L * 500 * 501 / 2 + ": items were lost or duplicated");
         });
+    }
+
+    /** A buffer of capacity 2 holding 2 items makes a third put wait. */
+    static boolean capacityHolds() {
+        try {
+            BoundedBuffer<Integer> b = new BoundedBuffer<>(2);
+            b.put(1);
+            b.put(2);
+            racecourse.grader.harness.Await.Call<Void> third = racecourse.grader.harness.Await.start("baseline-put", () -> {
+                b.put(3);
+                return null;
+            });
+            boolean waited = racecourse.grader.harness.Await.blocked(third.thread(), Duration.ofMillis(500)) && !third.isDone();
+            b.take();
+            third.get(Duration.ofSeconds(2));
+            return waited;
+        } catch (Exception | AssertionError e) {
+            return false;
+        }
     }
 
     /** The one-thread baseline (the public suite's, repeated: the suites are compiled separately for students). */

@@ -37,13 +37,20 @@ class FairReadWriteLockHiddenTest {
         FairReadWriteLock l = new FairReadWriteLock();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong turns = new AtomicLong();
+        AtomicLong entries = new AtomicLong();
         List<Thread> crowd = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             crowd.add(Thread.ofPlatform().name((writerWaits ? "reader-" : "writer-") + i).daemon().start(() -> {
                 while (!stop.get()) {
                     if (writerWaits) {
+                        // Each reader stays until a newer reader got in (at most 100 ms), so while
+                        // the lock admits new readers, some reader always holds it.
                         l.lockRead();
-                        pause();
+                        long me = entries.incrementAndGet();
+                        long until = System.nanoTime() + 100_000_000;
+                        while (entries.get() == me && System.nanoTime() < until && !stop.get()) {
+                            Thread.onSpinWait();
+                        }
                         l.unlockRead();
                     } else {
                         l.lockWrite();

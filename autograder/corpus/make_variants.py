@@ -1,0 +1,182 @@
+import os, sys
+SOL = 'solutions/src/main/java/exercises'
+OUT = 'autograder/corpus'
+V = []
+def v(ex, name, expect, why, *reps):
+    V.append((ex, name, expect, why, reps))
+
+# BoundedBuffer
+v('BoundedBuffer','no-mutex','race','the array and indices are updated without the mutex: two putters write the same slot, two takers take the same item',
+  ('        mutex.acquireUninterruptibly();\n        try {\n            items[rear] = item;', '        try {\n            items[rear] = item;'),
+  ('            count++;\n        } finally {\n            mutex.release();\n        }', '            count++;\n        } finally {\n        }'),
+  ('        mutex.acquireUninterruptibly();\n        try {\n            @SuppressWarnings', '        try {\n            @SuppressWarnings'),
+  ('            count--;\n        } finally {\n            mutex.release();\n        }', '            count--;\n        } finally {\n        }'))
+v('BoundedBuffer','lifo','functional','take returns the newest item (a stack), not the oldest',
+  ('            @SuppressWarnings("unchecked")\n            T oldest = (T) items[front];\n            item = oldest;\n            items[front] = null;         // let the garbage collector have it\n            front = (front + 1) % items.length;',
+   '            rear = (rear - 1 + items.length) % items.length;\n            @SuppressWarnings("unchecked")\n            T newest = (T) items[rear];\n            item = newest;\n            items[rear] = null;'))
+v('BoundedBuffer','capacity-plus-one','functional','the slots semaphore starts with one permit too many, so the buffer holds capacity + 1 items',
+  ('        items = new Object[capacity];\n        slots = new Semaphore(capacity);', '        items = new Object[capacity + 1];\n        slots = new Semaphore(capacity + 1);'))
+v('BoundedBuffer','mutex-before-wait','hang','take holds the mutex while it waits for an item, so no putter can ever add one',
+  ('        available.acquire();             // P(items): wait for an item; it is ours from now on\n        T item;\n        mutex.acquireUninterruptibly();\n        try {',
+   '        T item;\n        mutex.acquireUninterruptibly();\n        try {\n            available.acquire();'))
+# CountingSemaphore
+v('CountingSemaphore','if-not-while','exclusion','a woken acquirer does not re-check, and release wakes everybody: more holders than permits',
+  ('            while (permits == 0) {\n                lock.wait();\n            }', '            if (permits == 0) {\n                lock.wait();\n            }'),
+  ('            lock.notify();', '            lock.notifyAll();'))
+v('CountingSemaphore','no-notify','hang','release never wakes a waiter (lost wakeup)',
+  ('            lock.notify();', ''))
+v('CountingSemaphore','no-decrement','functional','acquire never takes the permit',
+  ('            permits--;\n        }', '        }'))
+# FairReadWriteLock
+READPREF = '''    private final Object lock = new Object();
+    private int readers;
+    private boolean writing;
+
+    public FairReadWriteLock() {
+    }
+
+    public void lockRead() {
+        synchronized (lock) {
+            while (writing) {
+                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            }
+            readers++;
+        }
+    }
+
+    public void unlockRead() {
+        synchronized (lock) {
+            if (readers == 0) {
+                throw new IllegalMonitorStateException();
+            }
+            readers--;
+            lock.notifyAll();
+        }
+    }
+
+    public void lockWrite() {
+        synchronized (lock) {
+            while (writing || readers > 0) {
+                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            }
+            writing = true;
+        }
+    }
+
+    public void unlockWrite() {
+        synchronized (lock) {
+            writing = false;
+            lock.notifyAll();
+        }
+    }
+}
+'''
+WRITEPREF = READPREF.replace('    private boolean writing;\n', '    private boolean writing;\n    private int waitingWriters;\n').replace(
+    '            while (writing) {', '            while (writing || waitingWriters > 0) {').replace(
+    '            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n            }\n            writing = true;',
+    '            waitingWriters++;\n            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n            }\n            waitingWriters--;\n            writing = true;')
+V.append(('FairReadWriteLock','readers-preference','starvation','the first readers-writers solution: readers keep coming in while a writer waits, so the writer starves',('WHOLE', 'package exercises;\n\npublic final class FairReadWriteLock {\n' + READPREF)))
+V.append(('FairReadWriteLock','writers-preference','starvation','waiting writers always go first, so a reader starves while writers keep arriving',('WHOLE', 'package exercises;\n\npublic final class FairReadWriteLock {\n' + WRITEPREF)))
+v('FairReadWriteLock','writer-ignores-readers','exclusion','lockWrite does not wait for the readers inside to leave',
+  ('            while (ticket != nowServing || writer != null || readers > 0) {', '            while (ticket != nowServing || writer != null) {'))
+v('FairReadWriteLock','unlock-read-no-notify','hang','the last reader leaves without waking the writer waiting for it',
+  ('            readers--;\n            if (readers == 0) {\n                lock.notifyAll();   // a writer may be waiting for the last reader to leave\n            }', '            readers--;'))
+# ParallelSum
+v('ParallelSum','caller-does-all','serialized','starts the threads but sums the whole array in the calling thread',
+  ('                long s = 0;                       // a local accumulator: no sharing in the loop\n                for (int i = from; i < to; i++) {\n                    s += values[i];\n                }\n                partial[slot] = s;', '                partial[slot] = 0;'),
+  ('        long total = 0;\n', '        long total = 0;\n        for (long x : values) {\n            total += x;\n        }\n'))
+v('ParallelSum','join-in-loop','serialized','joins each thread right after starting it, so they run one after the other',
+  ('                partial[slot] = s;\n            });', '                partial[slot] = s;\n            });\n            workers[t].join();'))
+v('ParallelSum','shared-accumulator','race','all threads add every element into one shared slot without synchronization (psum-bad)',
+  ('                long s = 0;                       // a local accumulator: no sharing in the loop\n                for (int i = from; i < to; i++) {\n                    s += values[i];\n                }\n                partial[slot] = s;', '                for (int i = from; i < to; i++) {\n                    partial[0] += values[i];\n                }'))
+v('ParallelSum','slice-off-by-one','functional','each slice stops one element early',
+  ('                for (int i = from; i < to; i++) {', '                for (int i = from; i < to - 1; i++) {'))
+# ReusableBarrier
+NOTREUSE = '''    private final Object lock = new Object();
+    private int arrived;
+
+    public ReusableBarrier(int parties) {
+        if (parties < 1) {
+            throw new IllegalArgumentException("parties must be at least 1, got " + parties);
+        }
+        this.parties = parties;
+    }
+
+    public void await() throws InterruptedException {
+        synchronized (lock) {
+            arrived++;
+            if (arrived % parties == 0) {
+                lock.notifyAll();
+                return;
+            }
+            while (arrived < parties) {
+                lock.wait();
+            }
+        }
+    }
+}
+'''
+V.append(('ReusableBarrier','not-reusable','functional','works for one round only: the count is never reset, so in the second round await passes without waiting',('WHOLE','package exercises;\n\npublic final class ReusableBarrier {\n    private final int parties;\n' + NOTREUSE)))
+v('ReusableBarrier','notify-one','hang','the last thread wakes only one waiter; the others wait forever',
+  ('                lock.notifyAll();\n                return;', '                lock.notify();\n                return;'))
+v('ReusableBarrier','no-wait','functional','await counts arrivals but never waits',
+  ('            while (round == myRound) {', '            while (round == myRound && parties < 0) {'))
+# DiningTable
+v('DiningTable','left-then-right','deadlock','everybody takes the left fork first: all hold one fork and wait for the other',
+  ('        ReentrantLock first = forks[Math.min(left, right)];\n        ReentrantLock second = forks[Math.max(left, right)];', '        ReentrantLock first = forks[left];\n        ReentrantLock second = forks[right];'))
+v('DiningTable','one-table-lock','serialized','one lock for the whole table: no two philosophers ever eat together',
+  ('        ReentrantLock first = forks[Math.min(left, right)];\n        ReentrantLock second = forks[Math.max(left, right)];', '        ReentrantLock first = forks[0];\n        ReentrantLock second = forks[0];'))
+v('DiningTable','left-fork-only','exclusion','takes only the left fork: neighbours share the right one while eating',
+  ('            second.lockInterruptibly();\n            try {\n                eat.run();\n            } finally {\n                second.unlock();\n            }', '            eat.run();'),
+  ('        ReentrantLock first = forks[Math.min(left, right)];', '        ReentrantLock first = forks[left];'))
+v('DiningTable','no-unlock-on-throw','hang','forks are not put down when eat throws, so the neighbours wait forever',
+  ('            try {\n                eat.run();\n            } finally {\n                second.unlock();\n            }\n        } finally {\n            first.unlock();\n        }', '            eat.run();\n            second.unlock();\n        } catch (InterruptedException e) {\n            throw e;\n        }\n        first.unlock();'))
+# Memoizer
+v('Memoizer','synchronized-get','serialized','get is synchronized: different keys wait for each other',
+  ('    public V get(K key) throws InterruptedException {', '    public synchronized V get(K key) throws InterruptedException {'))
+v('Memoizer','check-then-act','race','get then put: two threads that both miss both compute',
+  ('            future = cache.putIfAbsent(key, task);\n            if (future == null) {', '            cache.put(key, task);\n            future = null;\n            if (future == null) {'))
+v('Memoizer','caches-failures','functional','a failed computation stays in the cache: the key fails forever',
+  ('            cache.remove(key, future);\n', ''))
+# PrethreadedEchoServer
+v('PrethreadedEchoServer','one-worker','serialized','starts one worker whatever workers says',
+  ('        for (int i = 0; i < workers; i++) {\n            workerThreads.add(', '        for (int i = 0; i < 1; i++) {\n            workerThreads.add('))
+v('PrethreadedEchoServer','close-leaves-workers','resources','close stops accepting but never ends the workers',
+  ('        for (Thread w : workerThreads) {\n            w.interrupt();           // wakes the workers blocked in queue.take\n        }\n        for (Thread w : workerThreads) {\n            interrupted |= joinUninterruptibly(w);\n        }', ''),
+  ('        while (!closed) {\n            Socket s;\n            try {\n                s = queue.take();', '        while (true) {\n            Socket s;\n            try {\n                s = queue.take();'),
+  ('            } catch (InterruptedException e) {\n                return;              // close() interrupted us', '            } catch (InterruptedException e) {\n                continue;'))
+v('PrethreadedEchoServer','no-newline','functional','echoes the line without its newline',
+  ("            out.write(line);\n            out.write('\\n');", '            out.write(line);'))
+# SelectorEchoServer
+v('SelectorEchoServer','blocking-client','serialized','serves each accepted client to the end with blocking I/O inside the selector thread',
+  ('        client.configureBlocking(false);\n        client.register(selector, SelectionKey.OP_READ, new Connection());',
+   '        ByteBuffer buf = ByteBuffer.allocate(4096);\n        while (client.read(buf) >= 0) {\n            buf.flip();\n            while (buf.hasRemaining()) {\n                client.write(buf);\n            }\n            buf.clear();\n        }\n        client.close();'))
+v('SelectorEchoServer','close-no-stop','resources','close() returns without stopping the serving thread or closing the port',
+  ('        closed = true;\n        selector.wakeup();           // select() returns; the loop sees closed and cleans up\n        boolean interrupted = false;\n        while (true) {\n            try {\n                loop.join();\n                break;\n            } catch (InterruptedException e) {\n                interrupted = true;\n            }\n        }\n        if (interrupted) {\n            Thread.currentThread().interrupt();\n        }', '        // nothing to do'))
+v('SelectorEchoServer','drops-when-full','functional','when a slow reader\'s buffer is full, new bytes overwrite the pending ones instead of waiting',
+  ('        if (key.isReadable() && c.pending.hasRemaining()) {', '        if (key.isReadable()) {\n            if (!c.pending.hasRemaining()) {\n                c.pending.clear();\n            }'),
+  ('        if (!c.inputDone && c.pending.hasRemaining()) {', '        if (!c.inputDone) {'))
+# Pipeline
+v('Pipeline','write-then-read','hang','writes all the input before reading any output: both pipes fill up and everybody waits',
+  ('        Thread feeder = Thread.ofPlatform().name("pipeline-stdin").daemon().start(() -> {', '        Thread feeder = Thread.ofPlatform().name("pipeline-stdin").daemon().unstarted(() -> {'),
+  ('        ByteArrayOutputStream out = new ByteArrayOutputStream();', '        feeder.run();\n        ByteArrayOutputStream out = new ByteArrayOutputStream();'))
+v('Pipeline','stdin-never-closed','hang','the first command\'s stdin is never closed, so cat never sees end of input',
+  ('            try (OutputStream stdin = first.getOutputStream()) {\n                stdin.write(in);', '            try {\n                OutputStream stdin = first.getOutputStream();\n                stdin.write(in);\n                stdin.flush();'))
+v('Pipeline','ignores-status','functional','the exit status of the last command is never checked',
+  ('        if (status != 0) {', '        if (status != 0 && false) {'))
+v('Pipeline','interrupt-leaves-processes','resources','when interrupted it rethrows without killing the processes',
+  ('            for (Process p : processes) {\n                p.destroyForcibly();\n            }\n            feeder.join(1000);', '            feeder.join(1000);'))
+
+for ex, name, expect, why, reps in V:
+    if reps and reps[0] == 'WHOLE':
+        text = reps[1]
+    else:
+        text = open(f'{SOL}/{ex}.java').read()
+        for old, new in reps:
+            if text.count(old) != 1:
+                sys.exit(f'{ex}/{name}: {old[:60]!r} occurs {text.count(old)} times')
+            text = text.replace(old, new)
+    d = f'{OUT}/{ex}/{name}'
+    os.makedirs(d, exist_ok=True)
+    open(f'{d}/{ex}.java', 'w').write(f'// expect: {expect}\n// Bug: {why}.\n' + text)
+print(len(V), 'variants')

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Autograder benchmark: grades every seeded buggy variant in autograder/corpus/ and the reference
+solutions, RUNS times each with a different seed, through bin/racecourse grade (real child JVMs).
+
+Reports, per variant, in how many runs the expected verdict was among the failed tests' verdicts
+(caught) and whether every failed test had exactly that verdict (precise); for the reference
+solutions, runs with any failed test (false failures); wall time per exercise (median, max) and for
+the whole 11-exercise reference submission.
+
+    bench/grader_corpus.py --runs 20 [--only Exercise] [--jobs 1]
+"""
+import argparse, concurrent.futures, json, os, pathlib, statistics, subprocess, sys, tempfile, time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CORPUS = ROOT / 'autograder' / 'corpus'
+SOLUTIONS = ROOT / 'solutions' / 'src' / 'main' / 'java' / 'exercises'
+
+
+def grade(path, exercise, seed):
+    with tempfile.TemporaryDirectory() as out:
+        cmd = [str(ROOT / 'bin' / 'racecourse'), 'grade', str(path), '--out', out, '--seed', str(seed), '--quiet']
+        if exercise:
+            cmd += ['--exercise', exercise]
+        t = time.monotonic()
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+        wall = time.monotonic() - t
+        if p.returncode != 0:
+            raise SystemExit(f'grading {path} failed (exit {p.returncode}): {p.stderr.strip()[-500:]}')
+        results = json.loads((pathlib.Path(out) / 'results.json').read_text())
+    return results, wall
+
+
+def verdicts(results):
+    return [next((t[8:] for t in test['tags'] if t.startswith('verdict:')), None)
+            for test in results['tests'] if test['status'] == 'failed']
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--runs', type=int, default=20)
+    ap.add_argument('--only', action='append', default=[])
+    ap.add_argument('--jobs', type=int, default=1)
+    ap.add_argument('--skip-reference', action='store_true')
+    ap.add_argument('--json', help='write raw results here')
+    a = ap.parse_args()
+    variants = sorted(p for p in CORPUS.glob('*/*/*.java') if not a.only or p.parent.parent.name in a.only)
+    jobs = []
+    for run in range(a.runs):
+        seed = 1000 + run
+        for v in variants:
+            jobs.append(('variant', v, seed))
+        if not a.skip_reference:
+            jobs.append(('reference', SOLUTIONS, seed))
+    raw = []
+
+    def work(job):
+        kind, path, seed = job
+        exercise = path.parent.parent.name if kind == 'variant' else None
+        results, wall = grade(path, exercise, seed)
+        return kind, path, seed, results, wall
+
+    with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
+        for kind, path, seed, results, wall in pool.map(work, jobs):
+            rec = {'kind': kind, 'seed': seed, 'wall': wall,
+                   'exercises': results['extra_data']['exercises']}
+            if kind == 'variant':
+                expect = path.read_text().splitlines()[0].split(':', 1)[1].strip()
+                vs = verdicts(results)
+                rec.update(variant=f'{path.parent.parent.name}/{path.parent.name}', expect=expect, verdicts=vs,
+                           caught=expect in vs, precise=bool(vs) and all(x == expect for x in vs))
+                print(f"{rec['variant']:45s} seed {seed} expect {expect:11s} got {sorted(set(vs))} {wall:5.1f}s", flush=True)
+            else:
+                failed = [t['name'] + ' ' + str(t['tags']) for t in results['tests'] if t['status'] == 'failed']
+                rec.update(failed=failed)
+                print(f"reference seed {seed}: score {results['score']} failed {failed} {wall:5.1f}s", flush=True)
+            raw.append(rec)
+
+    print('\n| variant | expected | caught | precise |\n|---|---|---|---|')
+    names = sorted({r['variant'] for r in raw if r['kind'] == 'variant'})
+    for n in names:
+        rs = [r for r in raw if r.get('variant') == n]
+        print(f"| {n} | {rs[0]['expect']} | {sum(r['caught'] for r in rs)}/{len(rs)} | {sum(r['precise'] for r in rs)}/{len(rs)} |")
+    refs = [r for r in raw if r['kind'] == 'reference']
+    if refs:
+        print(f"\nreference runs with a false failure: {sum(1 for r in refs if r['failed'])}/{len(refs)}")
+        per = {}
+        for r in refs:
+            for ex, d in r['exercises'].items():
+                per.setdefault(ex, []).append(d['seconds'])
+        print('\n| exercise | median s | max s |\n|---|---|---|')
+        for ex, xs in per.items():
+            print(f'| {ex} | {statistics.median(xs):.2f} | {max(xs):.2f} |')
+        allx = [x for xs in per.values() for x in xs]
+        walls = [r['wall'] for r in refs]
+        print(f"\nall exercises: median {statistics.median(allx):.2f} s, max {max(allx):.2f} s; "
+              f"whole 11-exercise submission (bin/racecourse grade, wall): median {statistics.median(walls):.1f} s, max {max(walls):.1f} s")
+    if a.json:
+        pathlib.Path(a.json).write_text(json.dumps(raw, indent=1))
+
+
+if __name__ == '__main__':
+    main()
