@@ -234,3 +234,14 @@ def test_timeline_chart_renders_inline(kernel):
     assert r.status == "ok", r.error
     png = r.of_type("display_data")[0]["content"]["data"]["image/png"]
     assert base64.b64decode(png).startswith(b"\x89PNG")
+
+
+def test_pool_made_earlier_prints_into_the_cell_that_submits(kernel):
+    _, kc = kernel
+    first = run(kc, 'var single = Executors.newSingleThreadExecutor(); single.submit(() -> System.out.println("from cell one")).get();')
+    assert "from cell one" in first.stdout
+    second = run(kc, 'single.submit(() -> System.out.println("from cell two")).get();\n'
+                     'CompletableFuture.supplyAsync(() -> { System.out.println("async"); return 1; }, single).join();\n'
+                     'single.shutdown();')
+    assert "from cell two" in second.stdout and "async" in second.stdout
+    assert "from cell two" not in first.stdout

@@ -6,11 +6,6 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Rewrites calls that would end the kernel's JVM into calls of {@link ExitTrap}. JDK 24 removed the
@@ -64,20 +59,5 @@ public final class ExitRewriter {
             };
         }
         return null;
-    }
-
-    /** Rewrites every class file under {@code folder} in place. */
-    public static void rewriteFolder(Path folder) throws IOException {
-        List<Path> classes;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            classes = walk.filter(p -> p.toString().endsWith(".class")).toList();
-        }
-        for (Path c : classes) {
-            byte[] before = Files.readAllBytes(c);
-            byte[] after = rewrite(before);
-            if (after != before) {
-                Files.write(c, after);
-            }
-        }
     }
 }

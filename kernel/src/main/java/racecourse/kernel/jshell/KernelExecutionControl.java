@@ -1,7 +1,9 @@
 package racecourse.kernel.jshell;
 
 import jdk.jshell.execution.LocalExecutionControl;
+import racecourse.kernel.CellBytecode;
 import racecourse.kernel.exit.ExitRewriter;
+import racecourse.kernel.output.TaskRewriter;
 import racecourse.kernel.threads.CellStopped;
 
 import java.lang.reflect.Field;
@@ -17,7 +19,8 @@ import java.util.Arrays;
  * threads alone;</li>
  * <li>a snippet runs in a thread of the calling thread's group (the cell's group), so every thread it
  * starts can be found, and nothing the cell leaves running is joined or swallowed;</li>
- * <li>calls that would end the JVM are rewritten ({@link ExitRewriter});</li>
+ * <li>calls that would end the JVM are rewritten ({@link ExitRewriter}), and tasks handed to
+ * executors remember their cell ({@link TaskRewriter});</li>
  * </ul>
  * and one addition: a variable's value as an object, for rich display.
  */
@@ -37,7 +40,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException,
             EngineTerminationException {
         super.load(Arrays.stream(cbcs)
-                .map(c -> new ClassBytecodes(c.name(), ExitRewriter.rewrite(c.bytecodes())))
+                .map(c -> new ClassBytecodes(c.name(), CellBytecode.rewrite(c.bytecodes())))
                 .toArray(ClassBytecodes[]::new));
     }
 

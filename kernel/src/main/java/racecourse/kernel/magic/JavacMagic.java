@@ -3,7 +3,7 @@ package racecourse.kernel.magic;
 import racecourse.kernel.Cell;
 import racecourse.kernel.Interpreter.Outcome;
 import racecourse.kernel.SourcePointer;
-import racecourse.kernel.exit.ExitRewriter;
+import racecourse.kernel.CellBytecode;
 
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -88,7 +88,7 @@ final class JavacMagic implements Magic {
                     errors);
         }
         // The kernel is the student's whole session: System.exit in their class must not end it.
-        ExitRewriter.rewriteFolder(out);
+        CellBytecode.rewriteFolder(out);
         List<String> classes = classNames(out);
         if (classes.isEmpty()) {
             throw new MagicUsageException("the cell declares no class");

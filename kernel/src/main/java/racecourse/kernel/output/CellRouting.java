@@ -41,6 +41,15 @@ public final class CellRouting {
         latest = cell;
     }
 
+    /** Binds the calling thread to {@code cell} (or unbinds it, for null) without moving "latest". */
+    static void rebind(Cell cell) {
+        if (cell == null) {
+            BOUND.remove();
+        } else {
+            BOUND.set(cell);
+        }
+    }
+
     public static void unbind() {
         BOUND.remove();
     }

@@ -23,7 +23,7 @@ class ExitRewriterTest {
         Path src = dir.resolve("Quit.java");
         Files.writeString(src, source);
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), src.toString()));
-        ExitRewriter.rewriteFolder(dir);
+        racecourse.kernel.CellBytecode.rewriteFolder(dir);
         URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
         return loader.loadClass("Quit");
     }
