@@ -19,6 +19,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--train")) {
+            CellRouting.install();
+            System.exit(racecourse.kernel.install.Training.run());
+        }
         if (args.length != 1) {
             fail("usage: racecourse.kernel.Main CONNECTION_FILE (Jupyter passes it; see 'racecourse kernel install')");
         }

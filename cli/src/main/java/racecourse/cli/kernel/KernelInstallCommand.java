@@ -33,12 +33,20 @@ public final class KernelInstallCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Where where = new Where();
 
+    @Option(names = "--no-training",
+            description = "Skip running a few cells to pre-build the class-data archive (faster install, slower first start).")
+    boolean noTraining;
+
     @Override
     public Integer call() throws IOException {
         Path kernels = JupyterPaths.kernelsDir(where.user, where.sysPrefix, where.prefix);
-        Path spec = new KernelSpecInstaller(Path.of(System.getProperty("java.home")), kernelJars())
-                .install(kernels);
+        KernelSpecInstaller installer = new KernelSpecInstaller(Path.of(System.getProperty("java.home")), kernelJars());
+        Path spec = installer.install(kernels);
         System.out.println("Installed kernelspec " + KernelSpecInstaller.NAME + " in " + spec);
+        if (!noTraining && !installer.train(spec)) {
+            System.err.println("racecourse kernel install: could not pre-build the class-data archive;"
+                    + " the kernel will build it on its first clean exit instead");
+        }
         return 0;
     }
 

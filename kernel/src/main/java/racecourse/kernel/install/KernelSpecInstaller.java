@@ -25,6 +25,7 @@ public final class KernelSpecInstaller {
     public static final String NAME = "racecourse";
     public static final String DISPLAY_NAME = "Java (Racecourse)";
     public static final String MAIN_CLASS = "racecourse.kernel.Main";
+    static final String ARCHIVE = "racecourse.jsa";
 
     private final Path javaHome;
     private final List<Path> jars;
@@ -51,16 +52,60 @@ public final class KernelSpecInstaller {
         for (Path jar : jars) {
             Files.copy(jar, lib.resolve(jar.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
         }
+        Path archive = spec.resolve(ARCHIVE);
+        Files.deleteIfExists(archive);
         Path tmp = spec.resolve("kernel.json.tmp");
-        Files.writeString(tmp, kernelJson(java, lib));
+        Files.writeString(tmp, kernelJson(java, lib, archive));
         Files.move(tmp, spec.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         return spec;
     }
 
-    String kernelJson(Path java, Path lib) {
+    String kernelJson(Path java, Path lib, Path archive) {
         List<String> argv = new ArrayList<>();
         argv.add(java.toString());
+        argv.addAll(jvmOptions(lib, archive));
+        argv.add(MAIN_CLASS);
+        argv.add("{connection_file}");
+        return specJson(argv);
+    }
+
+    /**
+     * Runs a few cells once in a JVM that writes the class-data archive, so that even the first
+     * kernel a student starts maps javac and JShell instead of loading them (half a second less
+     * for the first cell). Optional: if it fails, the kernel makes the archive itself on its first
+     * clean exit.
+     */
+    public boolean train(Path spec) {
+        Path lib = spec.resolve("lib");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaHome.resolve("bin").resolve("java").toString());
+        cmd.addAll(jvmOptions(lib, spec.resolve(ARCHIVE)));
+        cmd.add(MAIN_CLASS);
+        cmd.add("--train");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0 && Files.exists(spec.resolve(ARCHIVE));
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static List<String> jvmOptions(Path lib, Path archive) {
+        List<String> argv = new ArrayList<>();
+        // Class-data sharing: javac and JShell classes mapped from an archive, made once (see train).
+        argv.add("-XX:SharedArchiveFile=" + archive);
+        argv.add("-XX:+AutoCreateSharedArchive");
+        argv.add("-Xlog:cds=off");
+        argv.add("-Xlog:cds+dynamic=off");
         argv.add("-Djava.awt.headless=true");
         argv.add("-Dstdout.encoding=UTF-8");
         argv.add("-Dstderr.encoding=UTF-8");
@@ -70,9 +115,10 @@ public final class KernelSpecInstaller {
         argv.add("-Dorg.slf4j.simpleLogger.cacheOutputStream=true");
         argv.add("-cp");
         argv.add(lib + File.separator + "*");
-        argv.add(MAIN_CLASS);
-        argv.add("{connection_file}");
+        return argv;
+    }
 
+    private String specJson(List<String> argv) {
         JsonObject spec = new JsonObject();
         JsonArray argvJson = new JsonArray();
         argv.forEach(argvJson::add);
