@@ -7,7 +7,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 VENV ?= .venv
-MVN := bin/with-jdk mvn -B --no-transfer-progress
+MVN := bin/with-jdk mvn -B --no-transfer-progress -Dstyle.color=never
 PYTEST_ARGS ?=
 ARGS ?=
 
@@ -25,8 +25,15 @@ build:
 venv:
 	@bin/make-venv $(VENV)
 
+KERNEL_DIR := $(VENV)/share/jupyter/kernels/racecourse
+
+# Reinstalls only when the kernel's jars changed (builds are reproducible, so unchanged code gives
+# identical jars): an install also trains the kernel's startup cache, which takes a few seconds.
 kernel: build venv
-	@bin/racecourse kernel install --prefix $(VENV)
+	@same=yes; [ -f $(KERNEL_DIR)/kernel.json ] || same=no; \
+	for j in cli/target/lib/*.jar; do cmp -s "$$j" "$(KERNEL_DIR)/lib/$${j##*/}" || same=no; done; \
+	[ "$$(ls cli/target/lib | wc -l)" = "$$(ls $(KERNEL_DIR)/lib 2>/dev/null | wc -l)" ] || same=no; \
+	[ $$same = yes ] || bin/racecourse kernel install --prefix $(VENV)
 
 lab: kernel
 	@echo "racecourse: starting JupyterLab on 127.0.0.1 with notebooks/ open (Ctrl-C twice to stop)"

@@ -25,10 +25,13 @@ public final class KernelSpecInstaller {
     public static final String NAME = "racecourse";
     public static final String DISPLAY_NAME = "Java (Racecourse)";
     public static final String MAIN_CLASS = "racecourse.kernel.Main";
-    static final String ARCHIVE = "racecourse.jsa";
+    static final String AOT_CACHE = "racecourse.aot";
+    static final String CDS_ARCHIVE = "racecourse.jsa";
 
     private final Path javaHome;
     private final List<Path> jars;
+    /** The feature version of the JDK the kernel runs on: the one this installer runs on. */
+    private final int javaFeature = Runtime.version().feature();
 
     /**
      * @param javaHome the JDK 21+ the kernel will run on (written as an absolute path)
@@ -52,35 +55,37 @@ public final class KernelSpecInstaller {
         for (Path jar : jars) {
             Files.copy(jar, lib.resolve(jar.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
         }
-        Path archive = spec.resolve(ARCHIVE);
-        Files.deleteIfExists(archive);
+        Files.deleteIfExists(spec.resolve(AOT_CACHE));
+        Files.deleteIfExists(spec.resolve(CDS_ARCHIVE));
         Path tmp = spec.resolve("kernel.json.tmp");
-        Files.writeString(tmp, kernelJson(java, lib, archive));
+        Files.writeString(tmp, kernelJson(java, lib, spec));
         Files.move(tmp, spec.resolve("kernel.json"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         return spec;
     }
 
-    String kernelJson(Path java, Path lib, Path archive) {
+    String kernelJson(Path java, Path lib, Path spec) {
         List<String> argv = new ArrayList<>();
         argv.add(java.toString());
-        argv.addAll(jvmOptions(lib, archive));
+        argv.addAll(startupCache(spec, false));
+        argv.addAll(jvmOptions(lib));
         argv.add(MAIN_CLASS);
         argv.add("{connection_file}");
         return specJson(argv);
     }
 
     /**
-     * Runs a few cells once in a JVM that writes the class-data archive, so that even the first
-     * kernel a student starts maps javac and JShell instead of loading them (half a second less
-     * for the first cell). Optional: if it fails, the kernel makes the archive itself on its first
-     * clean exit.
+     * Runs a few cells once in a JVM that writes the startup cache, so that even the first kernel a
+     * student starts has javac and JShell loaded, linked and profiled ahead of time (the first cell
+     * then waits a fraction of what it would). Optional: without it the kernel still works, and on
+     * JDK 21-24 it makes its class-data archive itself on its first clean exit.
      */
     public boolean train(Path spec) {
         Path lib = spec.resolve("lib");
         List<String> cmd = new ArrayList<>();
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
-        cmd.addAll(jvmOptions(lib, spec.resolve(ARCHIVE)));
+        cmd.addAll(startupCache(spec, true));
+        cmd.addAll(jvmOptions(lib));
         cmd.add(MAIN_CLASS);
         cmd.add("--train");
         try {
@@ -90,7 +95,8 @@ public final class KernelSpecInstaller {
                 p.destroyForcibly();
                 return false;
             }
-            return p.exitValue() == 0 && Files.exists(spec.resolve(ARCHIVE));
+            return p.exitValue() == 0
+                    && (Files.exists(spec.resolve(AOT_CACHE)) || Files.exists(spec.resolve(CDS_ARCHIVE)));
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -99,13 +105,23 @@ public final class KernelSpecInstaller {
         }
     }
 
-    private static List<String> jvmOptions(Path lib, Path archive) {
+    /**
+     * JDK 25 has the ahead-of-time cache (JEP 483/514/515: classes loaded, linked and profiled in a
+     * training run); JDK 21-24 have the dynamic class-data archive. A missing or stale cache only
+     * costs speed: the JVM checks it and starts without it.
+     */
+    private List<String> startupCache(Path spec, boolean training) {
+        if (javaFeature >= 25) {
+            Path aot = spec.resolve(AOT_CACHE);
+            return training ? List.of("-XX:AOTCacheOutput=" + aot, "-Xlog:aot*=off", "-Xlog:cds*=off")
+                    : List.of("-XX:AOTCache=" + aot, "-Xlog:aot*=off", "-Xlog:cds*=off");
+        }
+        return List.of("-XX:SharedArchiveFile=" + spec.resolve(CDS_ARCHIVE), "-XX:+AutoCreateSharedArchive",
+                "-Xlog:cds*=off");
+    }
+
+    private static List<String> jvmOptions(Path lib) {
         List<String> argv = new ArrayList<>();
-        // Class-data sharing: javac and JShell classes mapped from an archive, made once (see train).
-        argv.add("-XX:SharedArchiveFile=" + archive);
-        argv.add("-XX:+AutoCreateSharedArchive");
-        argv.add("-Xlog:cds=off");
-        argv.add("-Xlog:cds+dynamic=off");
         argv.add("-Djava.awt.headless=true");
         argv.add("-Dstdout.encoding=UTF-8");
         argv.add("-Dstderr.encoding=UTF-8");
