@@ -1,10 +1,7 @@
 package racecourse.kernel.exit;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import racecourse.kernel.CallSites;
 
 
 /**
@@ -20,28 +17,15 @@ public final class ExitRewriter {
 
     /** The class with its exit calls rewritten; the same bytes if it has none. */
     public static byte[] rewrite(byte[] classFile) {
-        ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(reader, 0);
-        boolean[] changed = {false};
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, desc, sig, exceptions)) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String d, boolean itf) {
-                        String trap = trapFor(opcode, owner, method, d);
-                        if (trap != null) {
-                            changed[0] = true;
-                            super.visitMethodInsn(Opcodes.INVOKESTATIC, TRAP, trap,
-                                    opcode == Opcodes.INVOKESTATIC ? "(I)V" : "(Ljava/lang/Runtime;I)V", false);
-                        } else {
-                            super.visitMethodInsn(opcode, owner, method, d, itf);
-                        }
-                    }
-                };
+        return CallSites.rewrite(classFile, (out, opcode, owner, method, desc, itf) -> {
+            String trap = trapFor(opcode, owner, method, desc);
+            if (trap == null) {
+                return false;
             }
-        }, 0);
-        return changed[0] ? writer.toByteArray() : classFile;
+            out.visitMethodInsn(Opcodes.INVOKESTATIC, TRAP, trap,
+                    opcode == Opcodes.INVOKESTATIC ? "(I)V" : "(Ljava/lang/Runtime;I)V", false);
+            return true;
+        });
     }
 
     private static String trapFor(int opcode, String owner, String method, String desc) {

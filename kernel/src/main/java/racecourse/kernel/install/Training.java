@@ -1,7 +1,7 @@
 package racecourse.kernel.install;
 
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import racecourse.kernel.Cell;
+import racecourse.kernel.CellAdapter;
 import racecourse.kernel.Interpreter;
 import racecourse.kernel.jshell.JShellInterpreter;
 
@@ -15,32 +15,7 @@ public final class Training {
     }
 
     public static int run() {
-        Cell silent = new Cell() {
-            @Override
-            public int executionCount() {
-                return 1;
-            }
-
-            @Override
-            public void write(Stream stream, String text) {
-            }
-
-            @Override
-            public void display(DisplayData data, boolean update) {
-            }
-
-            @Override
-            public void clearOutput(boolean wait) {
-            }
-
-            @Override
-            public String readLine(String prompt, boolean password) {
-                return "";
-            }
-
-            @Override
-            public void flush() {
-            }
+        Cell silent = new CellAdapter() {
         };
         try (JShellInterpreter interpreter = new JShellInterpreter()) {
             for (String cell : new String[] {"int x = 0;", "x = x + 1;", "x", "String s = \"a\" + x; s.length()",

@@ -92,7 +92,7 @@ final class RepeatMagic implements Magic {
     }
 
     /** One run's view of the cell: its printed output is kept as the run's outcome. */
-    private static final class CapturingCell implements Cell {
+    private static final class CapturingCell extends racecourse.kernel.CellAdapter {
         private final Cell cell;
         private final StringBuilder out = new StringBuilder();
 
@@ -124,20 +124,8 @@ final class RepeatMagic implements Magic {
         }
 
         @Override
-        public void display(DisplayData data, boolean update) {
-        }
-
-        @Override
-        public void clearOutput(boolean wait) {
-        }
-
-        @Override
         public String readLine(String prompt, boolean password) {
             return cell.readLine(prompt, password);
-        }
-
-        @Override
-        public void flush() {
         }
 
         @Override

@@ -16,49 +16,35 @@ public final class CellTasks {
 
     public static Runnable wrap(Runnable task) {
         Cell submitter = CellRouting.bound();
-        if (task == null || submitter == null) {
-            return task;
-        }
-        return () -> {
-            Cell before = CellRouting.bound();
-            CellRouting.rebind(submitter);
-            try {
-                task.run();
-            } finally {
-                CellRouting.rebind(before);
-            }
-        };
+        return task == null || submitter == null ? task : () -> inCell(submitter, () -> {
+            task.run();
+            return null;
+        });
     }
 
     public static <T> Callable<T> wrap(Callable<T> task) {
         Cell submitter = CellRouting.bound();
-        if (task == null || submitter == null) {
-            return task;
-        }
-        return () -> {
-            Cell before = CellRouting.bound();
-            CellRouting.rebind(submitter);
-            try {
-                return task.call();
-            } finally {
-                CellRouting.rebind(before);
-            }
-        };
+        return task == null || submitter == null ? task : () -> inCell(submitter, task::call);
     }
 
     public static <T> Supplier<T> wrap(Supplier<T> task) {
         Cell submitter = CellRouting.bound();
-        if (task == null || submitter == null) {
-            return task;
+        return task == null || submitter == null ? task : () -> inCell(submitter, task::get);
+    }
+
+    /** Runs {@code task} with the current thread bound to {@code cell}, then binds it back. */
+    private static <T, E extends Exception> T inCell(Cell cell, CellWork<T, E> task) throws E {
+        Cell before = CellRouting.bound();
+        CellRouting.rebind(cell);
+        try {
+            return task.call();
+        } finally {
+            CellRouting.rebind(before);
         }
-        return () -> {
-            Cell before = CellRouting.bound();
-            CellRouting.rebind(submitter);
-            try {
-                return task.get();
-            } finally {
-                CellRouting.rebind(before);
-            }
-        };
+    }
+
+    /** A Callable whose exception type follows the task's, so Runnable and Supplier throw nothing checked. */
+    private interface CellWork<T, E extends Exception> {
+        T call() throws E;
     }
 }

@@ -1,10 +1,7 @@
 package racecourse.kernel.output;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import racecourse.kernel.CallSites;
 
 /**
  * Wraps the task argument of executor calls in cell code with {@link CellTasks#wrap}, so that a
@@ -23,36 +20,23 @@ public final class TaskRewriter {
     }
 
     public static byte[] rewrite(byte[] classFile) {
-        ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(reader, 0);
-        boolean[] changed = {false};
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, desc, sig, exceptions)) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String d, boolean itf) {
-                        if (owner.startsWith("java/util/concurrent/")) {
-                            String task = taskType(owner, method, d);
-                            if (task != null) {
-                                changed[0] = true;
-                                boolean underExecutor = d.startsWith("(" + task + EXECUTOR + ")");
-                                if (underExecutor) {
-                                    super.visitInsn(Opcodes.SWAP);
-                                }
-                                super.visitMethodInsn(Opcodes.INVOKESTATIC, TASKS, "wrap",
-                                        "(" + task + ")" + task, false);
-                                if (underExecutor) {
-                                    super.visitInsn(Opcodes.SWAP);
-                                }
-                            }
-                        }
-                        super.visitMethodInsn(opcode, owner, method, d, itf);
-                    }
-                };
+        return CallSites.rewrite(classFile, (out, opcode, owner, method, desc, itf) -> {
+            String task = owner.startsWith("java/util/concurrent/") ? taskType(owner, method, desc) : null;
+            if (task == null) {
+                return false;
             }
-        }, 0);
-        return changed[0] ? writer.toByteArray() : classFile;
+            // The task is on top of the stack, or just under an Executor argument.
+            boolean underExecutor = desc.startsWith("(" + task + EXECUTOR + ")");
+            if (underExecutor) {
+                out.visitInsn(Opcodes.SWAP);
+            }
+            out.visitMethodInsn(Opcodes.INVOKESTATIC, TASKS, "wrap", "(" + task + ")" + task, false);
+            if (underExecutor) {
+                out.visitInsn(Opcodes.SWAP);
+            }
+            out.visitMethodInsn(opcode, owner, method, desc, itf);
+            return true;
+        });
     }
 
     /** The task's type descriptor if this call hands a task over as its last argument (or before an Executor). */
