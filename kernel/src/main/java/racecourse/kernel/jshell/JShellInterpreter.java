@@ -16,7 +16,9 @@ import racecourse.kernel.display.Display;
 import racecourse.kernel.magic.CellParts;
 import racecourse.kernel.magic.MagicContext;
 import racecourse.kernel.magic.Magics;
-import racecourse.kernel.output.CellRouting;
+import racecourse.kernel.threads.CellThreads;
+import racecourse.kernel.threads.Stops;
+import racecourse.kernel.threads.Watchdog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,15 +31,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import racecourse.kernel.threads.CellGroup;
-import racecourse.kernel.threads.CellThreads;
-import racecourse.kernel.threads.Stops;
-import racecourse.kernel.threads.ThreadReport;
-import racecourse.kernel.threads.WaitForGraph;
-import racecourse.kernel.threads.Watchdog;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Java cells on JShell, evaluated in the kernel's own JVM. */
@@ -50,12 +43,7 @@ public final class JShellInterpreter implements Interpreter {
     /** Folders of %%javac output, newest first, and the classes they hold. */
     private final List<Path> compiledFolders = new ArrayList<>();
     private final Set<String> compiledClasses = new HashSet<>();
-    private volatile boolean interrupted;
-    private static final long SCAN_NANOS = 200_000_000L;
-    private static final long STOP_GRACE_MS = 1500;
-    private final CellThreads threads = new CellThreads();
-    private final Watchdog watchdog = new Watchdog();
-    private volatile RunningCell running;
+    private final CellSupervisor supervisor = new CellSupervisor(this::session, this::replaceSession);
     private final java.util.concurrent.atomic.AtomicBoolean cellRunning = new java.util.concurrent.atomic.AtomicBoolean();
     private final Warmup warmup;
 
@@ -94,142 +82,13 @@ public final class JShellInterpreter implements Interpreter {
         } catch (IllegalArgumentException e) {
             return new Outcome.Failed("MagicError", e.getMessage(), List.of(e.getMessage()));
         }
-        CellGroup group = new CellGroup(cell, t -> session().traceback(t));
-        threads.add(group);
-        RunningCell run = new RunningCell(cell, group, limits.deadline(), limits.limitNanos());
-        Thread runner = new Thread(group, () -> {
-            CellRouting.bind(cell);
-            try {
-                run.done.complete(runCell(limits.body(), limits.firstLine(), cell));
-            } catch (Throwable t) {
-                run.done.complete(new Outcome.Failed("KernelError", String.valueOf(t), List.of(
-                        "The kernel failed on this cell: " + t, "Please report it with the cell's code.")));
-            } finally {
-                CellRouting.unbind();
-            }
-        }, RUNNER_PREFIX + group.getName());
-        interrupted = false;
         cellRunning.set(true);
-        running = run;
-        watchdog.reset();
         try {
-            runner.start();
-            Outcome outcome = await(run, runner);
-            List<Thread> left = group.liveThreads(runner);
-            if (!left.isEmpty() && !(outcome instanceof Outcome.Failed f && f.traceback().stream()
-                    .anyMatch(l -> l.startsWith(STILL_ALIVE)))) {
-                cell.write(Cell.Stream.STDERR, leftoverNote(left));
-            }
-            return outcome;
+            return supervisor.run(cell, limits, c -> runCell(limits.body(), limits.firstLine(), c));
         } finally {
-            running = null;
             cellRunning.set(false);
             cell.flush();
         }
-    }
-
-    private static final String STILL_ALIVE = "Still alive";
-    private static final String RUNNER_PREFIX = "racecourse runner of ";
-
-    private static String leftoverNote(List<Thread> left) {
-        List<String> names = left.stream().limit(5).map(t -> t.getName() + " (" + t.getState() + ")").toList();
-        return "note: " + left.size() + (left.size() == 1 ? " thread" : " threads")
-                + " started by this cell still running: " + String.join(", ", names)
-                + (left.size() > 5 ? ", ..." : "") + ". %threads lists them, %stop stops them.\n";
-    }
-
-    /** Waits for the cell, stopping it on Interrupt, on its time limit, or when the watchdog finds it stuck. */
-    private Outcome await(RunningCell run, Thread runner) {
-        long nextScan = System.nanoTime() + SCAN_NANOS;
-        while (true) {
-            try {
-                return run.done.get(20, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // still running
-            } catch (InterruptedException | ExecutionException e) {
-                return new Outcome.Failed("KernelError", String.valueOf(e), List.of(String.valueOf(e)));
-            }
-            if (run.interruptRequested) {
-                return stop(run, runner, Interrupts.interrupted());
-            }
-            if (run.deadline != 0 && System.nanoTime() - run.deadline >= 0) {
-                return stop(run, runner, Interrupts.timedOut(CellLimits.human(run.limitNanos)));
-            }
-            if (System.nanoTime() - nextScan >= 0) {
-                nextScan = System.nanoTime() + SCAN_NANOS;
-                Optional<Watchdog.Finding> finding = watchdog.scan(run.group);
-                if (finding.isPresent()) {
-                    return stop(run, runner, report(run.cell, finding.get()));
-                }
-            }
-        }
-    }
-
-    /** Stops a cell: its loops, its threads, the kernel's child processes; then says what is left. */
-    private Outcome stop(RunningCell run, Thread runner, Outcome.Failed reason) {
-        interrupted = true;
-        Stops.stop(run.cell);
-        for (Thread t : run.group.liveThreads(runner)) {
-            t.interrupt();
-        }
-        List<String> killed = CellThreads.killChildProcesses();
-        try {
-            run.done.get(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | InterruptedException | ExecutionException e) {
-            // reported below
-        }
-        List<String> lines = new ArrayList<>(reason.traceback());
-        if (!killed.isEmpty()) {
-            lines.add("Ended child processes: " + String.join(", ", killed));
-        }
-        List<Thread> alive = run.group.liveThreads(runner);
-        if (!run.done.isDone()) {
-            alive.remove(runner);
-        }
-        if (alive.isEmpty()) {
-            lines.add("All threads of this cell have ended.");
-        } else {
-            lines.add(STILL_ALIVE + " (they do not answer interrupts; a thread blocked on a lock forever cannot be"
-                    + " stopped inside the JVM, restart the kernel to free it):");
-            lines.addAll(ThreadReport.lines(ThreadReport.infos(alive), st -> session().whereIs(st)));
-        }
-        if (!run.done.isDone()) {
-            lines.add("The cell's own thread is stuck, so its Java session was replaced by a new one: later cells"
-                    + " run, but variables and methods of earlier cells are gone.");
-            replaceSession();
-        }
-        return new Outcome.Failed(reason.name(), reason.value(), lines);
-    }
-
-    private Outcome.Failed report(Cell cell, Watchdog.Finding finding) {
-        JavaSession s = session();
-        return switch (finding) {
-            case Watchdog.Deadlock d -> {
-                List<String> lines = new ArrayList<>();
-                lines.add("DeadlockError: these threads wait for each other's locks in a cycle and none can go on.");
-                lines.addAll(Table.format(List.of("thread", "holds", "waits for", "where"),
-                        Watchdog.cycleTable(d.threads(), s::whereIs)));
-                DisplayData graph = new DisplayData(Display.render(WaitForGraph.draw(d.threads())));
-                graph.putText("[wait-for graph of the deadlock]");
-                cell.display(graph, false);
-                yield new Outcome.Failed("DeadlockError", "a cycle of " + d.threads().length
-                        + " threads waiting for each other's locks", lines);
-            }
-            case Watchdog.Stalled st -> {
-                List<String> lines = new ArrayList<>();
-                lines.add("HangError: no thread of this cell can make progress (no lock cycle, but for "
-                        + st.since().toMillis() / 1000.0 + " s every thread has waited with no timeout or been"
-                        + " blocked: a lost wakeup, a missing notify/release?):");
-                lines.addAll(ThreadReport.lines(withoutRunners(st.threads()), s::whereIs));
-                yield new Outcome.Failed("HangError", "no thread can make progress", lines);
-            }
-        };
-    }
-
-    /** The kernel's runner threads are not the student's; reports leave them out. */
-    private static java.lang.management.ThreadInfo[] withoutRunners(java.lang.management.ThreadInfo[] infos) {
-        return java.util.Arrays.stream(infos).filter(i -> !i.getThreadName().startsWith(RUNNER_PREFIX))
-                .toArray(java.lang.management.ThreadInfo[]::new);
     }
 
     private void replaceSession() {
@@ -253,7 +112,7 @@ public final class JShellInterpreter implements Interpreter {
                 case CellParts.LineMagic m -> runMagic(m.name(), m.args(), null, m.line(), cell, false);
                 case CellParts.CellMagic m -> runMagic(m.name(), m.args(), m.body(), m.line(), cell, true);
             };
-            if (interrupted) {
+            if (Stops.isStopped(cell)) {
                 return Interrupts.interrupted();
             }
             if (outcome instanceof Outcome.Failed) {
@@ -294,7 +153,7 @@ public final class JShellInterpreter implements Interpreter {
             }
             CellSource where = new CellSource(cell.executionCount(), firstLine + racecourse.kernel.SourcePointer.lineOf(text, offset) - 1);
             List<SnippetEvent> events = s.eval(source, where);
-            if (interrupted) {
+            if (Stops.isStopped(cell)) {
                 return Interrupts.interrupted();
             }
             for (SnippetEvent e : events) {
@@ -454,21 +313,7 @@ public final class JShellInterpreter implements Interpreter {
 
     @Override
     public void interrupt() {
-        RunningCell run = running;
-        if (run != null) {
-            run.interruptRequested = true;
-            return;
-        }
-        // Nothing runs: stop what earlier cells left running, which is what a student pressing
-        // Interrupt while a core still burns wants.
-        for (Thread t : threads.live()) {
-            Cell owner = threads.cellOf(t);
-            if (owner != null) {
-                Stops.stop(owner);
-            }
-            t.interrupt();
-        }
-        CellThreads.killChildProcesses();
+        supervisor.interrupt();
     }
 
     @Override
@@ -554,12 +399,12 @@ public final class JShellInterpreter implements Interpreter {
 
         @Override
         public CellThreads threads() {
-            return threads;
+            return supervisor.threads();
         }
 
         @Override
         public Watchdog watchdog() {
-            return watchdog;
+            return supervisor.watchdog();
         }
 
         @Override

@@ -108,6 +108,7 @@ final class JavacMagic implements Magic {
             }
         }
         List<String> topLevel = classes.stream().filter(c -> !c.contains("$")).toList();
+        JavacSources.remember(topLevel, source, wherePrefix.replaceFirst(" line $", ""));
         StringBuilder note = new StringBuilder("compiled ").append(String.join(", ", topLevel));
         if (!packages.isEmpty()) {
             note.append(" (imported ").append(String.join(", ", packages.stream().map(p -> p + ".*").toList()))

@@ -26,6 +26,7 @@ public final class Magics {
         m.add(new WatchdogMagic());
         m.add(new RepeatMagic());
         m.add(new ThreadNamesMagic());
+        m.add(new GradeMagic());
         return m;
     }
 

@@ -1,0 +1,214 @@
+package racecourse.kernel.jshell;
+
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import racecourse.kernel.Cell;
+import racecourse.kernel.Interpreter.Outcome;
+import racecourse.kernel.display.Display;
+import racecourse.kernel.output.CellRouting;
+import racecourse.kernel.threads.CellGroup;
+import racecourse.kernel.threads.CellThreads;
+import racecourse.kernel.threads.Stops;
+import racecourse.kernel.threads.ThreadReport;
+import racecourse.kernel.threads.WaitForGraph;
+import racecourse.kernel.threads.Watchdog;
+
+import java.lang.management.ThreadInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs each cell on a thread of its own, in its own thread group, and watches it from the shell
+ * thread, which therefore can always answer: it stops the cell on Interrupt, on its
+ * {@code %%timeout}, or when the {@link Watchdog} finds a deadlock or a stall, and then says what
+ * is still alive and where. A cell whose own thread cannot be stopped gets its session replaced.
+ */
+final class CellSupervisor {
+    private static final long SCAN_NANOS = 200_000_000L;
+    private static final long STOP_GRACE_MS = 1500;
+    private static final String STILL_ALIVE = "Still alive";
+    private static final String RUNNER_PREFIX = "racecourse runner of ";
+
+    private final CellThreads threads = new CellThreads();
+    private final Watchdog watchdog = new Watchdog();
+    private final Supplier<JavaSession> session;
+    /** Called when a cell's own thread is stuck for good, to give later cells a fresh session. */
+    private final Runnable replaceSession;
+    private volatile RunningCell running;
+
+    CellSupervisor(Supplier<JavaSession> session, Runnable replaceSession) {
+        this.session = session;
+        this.replaceSession = replaceSession;
+    }
+
+    CellThreads threads() {
+        return threads;
+    }
+
+    Watchdog watchdog() {
+        return watchdog;
+    }
+
+    boolean busy() {
+        return running != null;
+    }
+
+    /** Runs {@code work} for {@code cell} on a runner thread and returns how the cell ended. */
+    Outcome run(Cell cell, CellLimits limits, Function<Cell, Outcome> work) {
+        CellGroup group = new CellGroup(cell, t -> session.get().traceback(t));
+        threads.add(group);
+        RunningCell run = new RunningCell(cell, group, limits.deadline(), limits.limitNanos());
+        Thread runner = new Thread(group, () -> {
+            CellRouting.bind(cell);
+            try {
+                run.done.complete(work.apply(cell));
+            } catch (Throwable t) {
+                run.done.complete(new Outcome.Failed("KernelError", String.valueOf(t), List.of(
+                        "The kernel failed on this cell: " + t, "Please report it with the cell's code.")));
+            } finally {
+                CellRouting.unbind();
+            }
+        }, RUNNER_PREFIX + group.getName());
+        running = run;
+        watchdog.reset();
+        try {
+            runner.start();
+            Outcome outcome = await(run, runner);
+            List<Thread> left = group.liveThreads(runner);
+            if (!left.isEmpty() && !(outcome instanceof Outcome.Failed f && f.traceback().stream()
+                    .anyMatch(l -> l.startsWith(STILL_ALIVE)))) {
+                cell.write(Cell.Stream.STDERR, leftoverNote(left));
+            }
+            return outcome;
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Kernel > Interrupt. With a cell running, it is stopped by the shell thread's watch. With none,
+     * what earlier cells left running is stopped: what a student pressing Interrupt while a core still
+     * burns wants.
+     */
+    void interrupt() {
+        RunningCell run = running;
+        if (run != null) {
+            run.interruptRequested = true;
+            return;
+        }
+        for (Thread t : threads.live()) {
+            Cell owner = threads.cellOf(t);
+            if (owner != null) {
+                Stops.stop(owner);
+            }
+            t.interrupt();
+        }
+        CellThreads.killChildProcesses();
+    }
+
+    private static String leftoverNote(List<Thread> left) {
+        List<String> names = left.stream().limit(5).map(t -> t.getName() + " (" + t.getState() + ")").toList();
+        return "note: " + left.size() + (left.size() == 1 ? " thread" : " threads")
+                + " started by this cell still running: " + String.join(", ", names)
+                + (left.size() > 5 ? ", ..." : "") + ". %threads lists them, %stop stops them.\n";
+    }
+
+    /** Waits for the cell, stopping it on Interrupt, on its time limit, or when the watchdog finds it stuck. */
+    private Outcome await(RunningCell run, Thread runner) {
+        long nextScan = System.nanoTime() + SCAN_NANOS;
+        while (true) {
+            try {
+                return run.done.get(20, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still running
+            } catch (InterruptedException | ExecutionException e) {
+                return new Outcome.Failed("KernelError", String.valueOf(e), List.of(String.valueOf(e)));
+            }
+            if (run.interruptRequested) {
+                return stop(run, runner, Interrupts.interrupted());
+            }
+            if (run.deadline != 0 && System.nanoTime() - run.deadline >= 0) {
+                return stop(run, runner, Interrupts.timedOut(CellLimits.human(run.limitNanos)));
+            }
+            if (System.nanoTime() - nextScan >= 0) {
+                nextScan = System.nanoTime() + SCAN_NANOS;
+                Optional<Watchdog.Finding> finding = watchdog.scan(run.group);
+                if (finding.isPresent()) {
+                    return stop(run, runner, report(run.cell, finding.get()));
+                }
+            }
+        }
+    }
+
+    /** Stops a cell: its loops, its threads, the kernel's child processes; then says what is left. */
+    private Outcome stop(RunningCell run, Thread runner, Outcome.Failed reason) {
+        Stops.stop(run.cell);
+        for (Thread t : run.group.liveThreads(runner)) {
+            t.interrupt();
+        }
+        List<String> killed = CellThreads.killChildProcesses();
+        try {
+            run.done.get(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException | ExecutionException e) {
+            // reported below
+        }
+        List<String> lines = new ArrayList<>(reason.traceback());
+        if (!killed.isEmpty()) {
+            lines.add("Ended child processes: " + String.join(", ", killed));
+        }
+        List<Thread> alive = run.group.liveThreads(runner);
+        if (!run.done.isDone()) {
+            alive.remove(runner);
+        }
+        if (alive.isEmpty()) {
+            lines.add("All threads of this cell have ended.");
+        } else {
+            lines.add(STILL_ALIVE + " (they do not answer interrupts; a thread blocked on a lock forever cannot be"
+                    + " stopped inside the JVM, restart the kernel to free it):");
+            lines.addAll(ThreadReport.lines(ThreadReport.infos(alive), st -> session.get().whereIs(st)));
+        }
+        if (!run.done.isDone()) {
+            lines.add("The cell's own thread is stuck, so its Java session was replaced by a new one: later cells"
+                    + " run, but variables and methods of earlier cells are gone.");
+            replaceSession.run();
+        }
+        return new Outcome.Failed(reason.name(), reason.value(), lines);
+    }
+
+    private Outcome.Failed report(Cell cell, Watchdog.Finding finding) {
+        JavaSession s = session.get();
+        return switch (finding) {
+            case Watchdog.Deadlock d -> {
+                List<String> lines = new ArrayList<>();
+                lines.add("DeadlockError: these threads wait for each other's locks in a cycle and none can go on.");
+                lines.addAll(Table.format(List.of("thread", "holds", "waits for", "where"),
+                        Watchdog.cycleTable(d.threads(), s::whereIs)));
+                DisplayData graph = new DisplayData(Display.render(WaitForGraph.draw(d.threads())));
+                graph.putText("[wait-for graph of the deadlock]");
+                cell.display(graph, false);
+                yield new Outcome.Failed("DeadlockError", "a cycle of " + d.threads().length
+                        + " threads waiting for each other's locks", lines);
+            }
+            case Watchdog.Stalled st -> {
+                List<String> lines = new ArrayList<>();
+                lines.add("HangError: no thread of this cell can make progress (no lock cycle, but for "
+                        + st.since().toMillis() / 1000.0 + " s every thread has waited with no timeout or been"
+                        + " blocked: a lost wakeup, a missing notify/release?):");
+                lines.addAll(ThreadReport.lines(withoutRunners(st.threads()), s::whereIs));
+                yield new Outcome.Failed("HangError", "no thread can make progress", lines);
+            }
+        };
+    }
+
+    /** The kernel's runner threads are not the student's; reports leave them out. */
+    private static ThreadInfo[] withoutRunners(ThreadInfo[] infos) {
+        return Arrays.stream(infos).filter(i -> !i.getThreadName().startsWith(RUNNER_PREFIX))
+                .toArray(ThreadInfo[]::new);
+    }
+}
