@@ -31,8 +31,8 @@ KERNEL_DIR := $(VENV)/share/jupyter/kernels/racecourse
 # identical jars): an install also trains the kernel's startup cache, which takes a few seconds.
 kernel: build venv
 	@same=yes; [ -f $(KERNEL_DIR)/kernel.json ] || same=no; \
-	for j in cli/target/lib/*.jar; do cmp -s "$$j" "$(KERNEL_DIR)/lib/$${j##*/}" || same=no; done; \
-	[ "$$(ls cli/target/lib | wc -l)" = "$$(ls $(KERNEL_DIR)/lib 2>/dev/null | wc -l)" ] || same=no; \
+	for j in cli/target/lib/*.jar cli/target/racecourse-cli.jar; do cmp -s "$$j" "$(KERNEL_DIR)/lib/$${j##*/}" || same=no; done; \
+	[ "$$(( $$(ls cli/target/lib | wc -l) + 1 ))" = "$$(ls $(KERNEL_DIR)/lib 2>/dev/null | wc -l)" ] || same=no; \
 	[ $$same = yes ] || bin/racecourse kernel install --prefix $(VENV)
 
 lab: kernel

@@ -50,13 +50,16 @@ public final class KernelInstallCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The jars this command runs from, less its own: the kernel and its libraries. */
+    /**
+     * The jars this command runs from: the kernel and its libraries, and this command line itself,
+     * which the kernel's %grade runs in a child JVM ({@code racecourse.cli.Main grade}).
+     */
     private static List<Path> kernelJars() {
         List<Path> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             String name = p.getFileName() == null ? "" : p.getFileName().toString();
-            if (name.endsWith(".jar") && !name.startsWith("racecourse-cli") && Files.isRegularFile(p)) {
+            if (name.endsWith(".jar") && Files.isRegularFile(p)) {
                 jars.add(p);
             }
         }
