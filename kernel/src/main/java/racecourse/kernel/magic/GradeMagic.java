@@ -265,23 +265,23 @@ final class GradeMagic implements Magic {
                     .append(badge(all)).append("</p>");
             b.append("<p style=\"margin:0.2em 0;color:#666;font-size:0.9em;\">Graded ").append(esc(from)).append("</p>");
             b.append("<table style=\"border-collapse:collapse;text-align:left;\">")
-                    .append("<thead><tr><th style=\"padding:2px 8px;\">result</th><th style=\"padding:2px 8px;\">test</th>")
-                    .append("<th style=\"padding:2px 8px;\">verdict</th><th style=\"padding:2px 8px;\">explanation</th>")
-                    .append("<th style=\"padding:2px 8px;\">points</th></tr></thead><tbody>");
+                    .append("<thead><tr><th style=\"padding:2px 8px;text-align:left;\">result</th><th style=\"padding:2px 8px;text-align:left;\">test</th>")
+                    .append("<th style=\"padding:2px 8px;text-align:left;\">verdict</th><th style=\"padding:2px 8px;text-align:left;\">explanation</th>")
+                    .append("<th style=\"padding:2px 8px;text-align:left;\">points</th></tr></thead><tbody>");
             for (Test t : tests) {
                 b.append("<tr class=\"").append(t.passed() ? "grade-pass" : "grade-fail")
                         .append("\" style=\"border-top:1px solid #ddd;vertical-align:top;\">")
-                        .append("<td style=\"padding:4px 8px;\">").append(badge(t.passed())).append("</td>")
-                        .append("<td style=\"padding:4px 8px;\">").append(esc(t.name()))
+                        .append("<td style=\"padding:4px 8px;text-align:left;\">").append(badge(t.passed())).append("</td>")
+                        .append("<td style=\"padding:4px 8px;text-align:left;\">").append(esc(t.name()))
                         .append(t.hidden() ? " <i style=\"color:#666;\">(hidden)</i>" : "").append("</td>")
-                        .append("<td style=\"padding:4px 8px;\">")
+                        .append("<td style=\"padding:4px 8px;text-align:left;\">")
                         .append(t.passed() ? "" : "<b class=\"grade-verdict\">" + esc(t.verdict()) + "</b>").append("</td>")
-                        .append("<td style=\"padding:4px 8px;\">");
+                        .append("<td style=\"padding:4px 8px;text-align:left;\">");
                 if (!t.explanation().isEmpty()) {
                     b.append("<pre style=\"margin:0;white-space:pre-wrap;font-size:0.85em;\">")
                             .append(esc(t.explanation())).append("</pre>");
                 }
-                b.append("</td><td style=\"padding:4px 8px;\">").append(fmt(t.score())).append(" / ")
+                b.append("</td><td style=\"padding:4px 8px;text-align:left;\">").append(fmt(t.score())).append(" / ")
                         .append(fmt(t.maxScore())).append("</td></tr>");
             }
             b.append("</tbody></table>");
