@@ -48,7 +48,7 @@ public final class Grader {
         List<String> chosen = request.exercises().isEmpty() ? Catalog.EXERCISES : request.exercises();
         List<String> notes = new ArrayList<>(submission.notes());
         if (!Sandbox.available()) {
-            notes.add("warning: unshare is not available, so the tests ran without network isolation");
+            notes.add(Grading.NO_SANDBOX);
         }
         Path work = Files.createTempDirectory("racecourse-grade-");
         List<ExerciseResult> results = new ArrayList<>();

@@ -12,11 +12,12 @@ public final class Feedback {
         sb.append(String.format(Locale.ROOT, "Score: **%s / %s**. Seed %d (replay with `--seed %d`).%n",
                 fmt(g.score()), fmt(g.maxScore()), g.seed(), g.seed()));
         if (!g.sandboxed()) {
-            sb.append("\nWarning: no sandbox tool (unshare) worked here; the tests ran without network isolation.\n");
+            sb.append("\nW").append(Grading.NO_SANDBOX.substring(1)).append('\n');
         }
-        if (!g.notes().isEmpty()) {
+        var notes = g.notes().stream().filter(n -> !n.equals(Grading.NO_SANDBOX)).toList();
+        if (!notes.isEmpty()) {
             sb.append("\nAbout the submission:\n");
-            g.notes().forEach(n -> sb.append("- ").append(n).append('\n'));
+            notes.forEach(n -> sb.append("- ").append(n).append('\n'));
         }
         sb.append("\n| exercise | score | failed tests |\n|---|---|---|\n");
         for (ExerciseResult e : g.exercises()) {

@@ -48,8 +48,10 @@ public final class ChildRunner {
                 "racecourse.grader.child.ChildMain", exercise, classes.toString(), resultFile.toString(),
                 Long.toString(seed), Integer.toString(limits.threadCap()), Integer.toString(limits.processCap())));
         ProcessBuilder pb = new ProcessBuilder().directory(cwd.toFile());
+        // Programs the submission starts (sort, ...) keep their temporary files in the working directory too.
+        pb.environment().put("TMPDIR", cwd.toString());
         boolean sandboxed = Sandbox.available();
-        pb.command(sandboxed ? Sandbox.wrap(command, hide, pb.environment()) : command);
+        pb.command(sandboxed ? Sandbox.wrap(command, hide, List.of(cwd, resultFile), pb.environment()) : command);
         pb.redirectErrorStream(true);
         Process p = pb.start();
         CappedOutput output = new CappedOutput(limits.outputBytes());

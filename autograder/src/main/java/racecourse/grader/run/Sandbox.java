@@ -4,32 +4,55 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wraps the child's command so that it has no network but loopback and cannot see the reference
- * solutions nor the hidden tests' sources: {@code unshare -rnm} (a user, network and mount
- * namespace; needs no privilege where unprivileged user namespaces are allowed), loopback brought
- * up, and an empty tmpfs mounted over each hidden folder. Where unshare does not work the child
- * runs unwrapped and the grader says so once.
+ * Wraps the child's command in {@code unshare -rnm} (a user, network and mount namespace; needs no
+ * privilege where unprivileged user namespaces are allowed) and, inside it, before the child starts:
+ * <ul>
+ *   <li>loopback is brought up, and it is the only interface there is (no route anywhere else);</li>
+ *   <li>an empty tmpfs is mounted over each hidden folder (the reference solutions, the hidden tests'
+ *       sources, the corpus);</li>
+ *   <li>every file system is remounted read-only except {@code /proc}, {@code /dev/pts} and the paths
+ *       the child must write (its throwaway working directory and its result file, each bind-mounted
+ *       onto itself first);</li>
+ *   <li>all capabilities are dropped ({@code setpriv}), so the child cannot undo any of that
+ *       (unmount the covers, remount read-write).</li>
+ * </ul>
+ * If any step fails here, the sandbox counts as unavailable: the child runs unwrapped and the grading
+ * carries a warning. {@code RACECOURSE_SANDBOX=off} in the grader's environment forces that mode (to
+ * test the fallback, or on a machine where the probe would pass but the sandbox is unwanted).
  */
 public final class Sandbox {
+    /** Set to {@code off} to run children without the sandbox (the grading then carries the warning). */
+    public static final String SWITCH = "RACECOURSE_SANDBOX";
+
     private static final String SCRIPT = "ip link set lo up || exit 91\n"
             + "IFS='\n'\n"
             + "for d in $RACECOURSE_HIDE; do mount -t tmpfs -o size=4k,mode=000 none \"$d\" || exit 92; done\n"
-            + "unset RACECOURSE_HIDE\n"
-            + "exec \"$@\"\n";
+            + "for w in $RACECOURSE_WRITABLE; do mount --bind \"$w\" \"$w\" || exit 93; done\n"
+            + "while IFS=' ' read -r dev m fs opts rest; do\n"
+            + "  m=$(printf '%b' \"$m\")\n"
+            + "  case \"$m\" in /proc|/proc/*|/dev/pts|/dev/pts/*) continue;; esac\n"
+            + "  case \"$IFS$RACECOURSE_WRITABLE$IFS\" in *\"$IFS$m$IFS\"*) continue;; esac\n"
+            + "  case \"$opts\" in rw*) ;; *) continue;; esac\n"
+            + "  mount -o remount,bind,ro \"$m\" 2>/dev/null || mount -o remount,bind,ro,nosuid,nodev \"$m\" 2>/dev/null"
+            + " || mount -o remount,bind,ro,nosuid,nodev,noexec \"$m\" || exit 94\n"
+            + "done < /proc/self/mounts\n"
+            + "unset RACECOURSE_HIDE RACECOURSE_WRITABLE\n"
+            + "exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- \"$@\"\n";
 
     private static volatile Boolean available;
 
     private Sandbox() {
     }
 
-    /** Whether unshare works here (tried once, with a harmless command). */
+    /** Whether the sandbox works here (tried once, with a harmless command), and is not switched off. */
     public static boolean available() {
         Boolean a = available;
         if (a == null) {
-            a = probe();
+            a = !"off".equalsIgnoreCase(System.getenv(SWITCH)) && probe();
             available = a;
         }
         return a;
@@ -37,22 +60,32 @@ public final class Sandbox {
 
     private static boolean probe() {
         try {
-            Process p = new ProcessBuilder("unshare", "-rnm", "--", "sh", "-c", SCRIPT, "sh", "true")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
+            Path dir = Files.createTempDirectory("racecourse-sandbox-probe-");
+            try {
+                ProcessBuilder pb = new ProcessBuilder();
+                pb.command(wrap(List.of("true"), List.of(), List.of(dir), pb.environment()));
+                Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return false;
+                }
+                return p.exitValue() == 0;
+            } finally {
+                Files.deleteIfExists(dir);
             }
-            return p.exitValue() == 0;
         } catch (Exception e) {
             return false;
         }
     }
 
-    /** {@code command} wrapped, hiding {@code hide} (folders that exist). */
-    public static List<String> wrap(List<String> command, List<Path> hide, java.util.Map<String, String> env) {
+    /**
+     * {@code command} wrapped, hiding {@code hide} (folders that exist) and leaving only {@code writable}
+     * (existing files or folders) writable.
+     */
+    public static List<String> wrap(List<String> command, List<Path> hide, List<Path> writable, Map<String, String> env) {
         List<String> existing = hide.stream().filter(Files::isDirectory).map(Path::toString).toList();
         env.put("RACECOURSE_HIDE", String.join("\n", existing));
+        env.put("RACECOURSE_WRITABLE", String.join("\n", writable.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()));
         List<String> wrapped = new ArrayList<>(List.of("unshare", "-rnm", "--", "sh", "-c", SCRIPT, "sh"));
         wrapped.addAll(command);
         return wrapped;

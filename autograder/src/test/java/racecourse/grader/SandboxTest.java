@@ -1,0 +1,183 @@
+package racecourse.grader;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import racecourse.grader.report.ExerciseResult;
+import racecourse.grader.run.Sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The sandbox, tested from the submission's side: a probe SafeCounter tries, in its constructor, to
+ * read the reference solution and a hidden test's source, to connect to a TEST-NET address
+ * (192.0.2.1, RFC 5737: never routed; inside the sandbox there is no route at all, so nothing is
+ * sent), to write outside its working directory, and looks at its capabilities; it then throws
+ * what it saw, which the grader keeps as the failed tests' message. Without the sandbox (forced
+ * with {@code RACECOURSE_SANDBOX=off}) the same probe reads the references: the denials above come
+ * from the sandbox, not from a broken probe, and that grading carries the warning.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class SandboxTest {
+    static final Path SOLUTION = Grading.HOME.resolve("solutions/src/main/java/exercises/SafeCounter.java");
+    static final Path HIDDEN = Grading.HOME.resolve("autograder/src/main/java/racecourse/grader/suites/SafeCounterHiddenTest.java");
+
+    /** A SafeCounter whose constructor reports what it could do; {@code %s}: network probe on, escape file. */
+    static final String PROBE = """
+            package exercises;
+            import java.nio.file.*;
+            public final class SafeCounter {
+                public SafeCounter() {
+                    StringBuilder r = new StringBuilder("PROBE");
+                    r.append(" solutions=").append(read("%1$s"));
+                    r.append(" hidden=").append(read("%2$s"));
+                    if (%3$s) {
+                        try (java.net.Socket s = new java.net.Socket()) {
+                            s.connect(new java.net.InetSocketAddress("192.0.2.1", 9), 300);
+                            r.append(" net=CONNECTED");
+                        } catch (Exception e) {
+                            r.append(" net=").append(e.getClass().getSimpleName()).append(':').append(String.valueOf(e.getMessage()).replace(' ', '_'));
+                        }
+                        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                             java.net.Socket c = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), ss.getLocalPort())) {
+                            r.append(" loopback=ok");
+                        } catch (Exception e) {
+                            r.append(" loopback=").append(e.getClass().getSimpleName());
+                        }
+                    }
+                    r.append(" escape=").append(write(Path.of("%4$s")));
+                    r.append(" tmp=").append(write(Path.of("/tmp/racecourse-escape-%5$s")));
+                    r.append(" cwd=").append(write(Path.of("probe.txt").toAbsolutePath()));
+                    try {
+                        r.append(" caps=").append(Files.readAllLines(Path.of("/proc/self/status")).stream()
+                                .filter(l -> l.startsWith("CapEff:")).findFirst().orElse("?").replaceAll("\\\\s+", ""));
+                    } catch (Exception e) {
+                        r.append(" caps=?");
+                    }
+                    throw new IllegalStateException(r + " END");
+                }
+                static String read(String file) {
+                    try {
+                        return Files.readString(Path.of(file)).isEmpty() ? "empty" : "READ";
+                    } catch (Exception e) {
+                        return e.getClass().getSimpleName();
+                    }
+                }
+                static String write(Path file) {
+                    try {
+                        Files.writeString(file, "escaped");
+                        return "WROTE";
+                    } catch (Exception e) {
+                        return e.getClass().getSimpleName();
+                    }
+                }
+                public void increment() { }
+                public long get() { return 0; }
+            }
+            """;
+
+    static String probe(boolean network, Path escape, String id) {
+        return PROBE.formatted(SOLUTION, HIDDEN, network, escape, id);
+    }
+
+    /** What the probe saw, from the grader's results (the failed tests' message). */
+    static String report(ExerciseResult r) {
+        String m = r.tests().stream().map(t -> String.valueOf(t.message())).filter(s -> s.contains("PROBE")).findFirst()
+                .orElseThrow(() -> new AssertionError("no probe report in the results:" + Grading.describe(r)));
+        return m.substring(m.indexOf("PROBE"), m.indexOf(" END"));
+    }
+
+    static boolean unshareWorks() throws Exception {
+        Process p = new ProcessBuilder("unshare", "-rnm", "true").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    @Test
+    void theSubmissionCanReadNoReferenceNoHiddenSourceReachNoNetworkAndWriteOnlyItsWorkingDirectory(@TempDir Path dir) throws Exception {
+        assumeTrue(unshareWorks(), "unshare does not work on this machine (the fallback is tested below)");
+        assertTrue(Sandbox.available(), "unshare works here, so the sandbox must too (or is RACECOURSE_SANDBOX=off set?)");
+        assertTrue(Files.isRegularFile(SOLUTION) && Files.isRegularFile(HIDDEN), "the probed files exist");
+        String id = UUID.randomUUID().toString();
+        Path escape = Grading.HOME.resolve("autograder/target/sandbox-escape-" + id);
+        Files.writeString(dir.resolve("SafeCounter.java"), probe(true, escape, id));
+        racecourse.grader.report.Grading g = Grading.grade(dir, 1, "SafeCounter");
+        ExerciseResult r = g.exercises().get(0);
+        String seen = report(r);
+        assertTrue(g.sandboxed(), seen);
+        assertFalse(g.notes().contains(racecourse.grader.report.Grading.NO_SANDBOX), g.notes().toString());
+        assertEquals(0.0, r.score(), Grading.describe(r));
+        assertTrue(r.tests().stream().allMatch(t -> t.verdict().label().equals("functional")), Grading.describe(r));
+
+        // (a) the references and the hidden tests' sources are covered by an empty, unreadable folder
+        assertTrue(seen.contains(" solutions=AccessDeniedException") || seen.contains(" solutions=NoSuchFileException"), seen);
+        assertTrue(seen.contains(" hidden=AccessDeniedException") || seen.contains(" hidden=NoSuchFileException"), seen);
+        // (b) no route beyond loopback: refused at once ("Network is unreachable"), not a timeout, never connected;
+        // loopback works (the echo servers need it)
+        assertTrue(seen.contains(" net=") && seen.toLowerCase().contains("unreachable"), seen);
+        assertFalse(seen.contains("net=CONNECTED") || seen.contains("net=SocketTimeoutException"), seen);
+        assertTrue(seen.contains(" loopback=ok"), seen);
+        // (c) everything but the working directory is read-only, and the child cannot undo that
+        assertTrue(seen.contains(" escape=FileSystemException") || seen.contains(" escape=AccessDeniedException"), seen);
+        assertTrue(seen.contains(" tmp=FileSystemException") || seen.contains(" tmp=AccessDeniedException"), seen);
+        assertTrue(seen.contains(" cwd=WROTE"), seen);
+        assertTrue(seen.contains(" caps=CapEff:0000000000000000"), seen);
+        assertFalse(Files.exists(escape), "the submission wrote " + escape);
+        assertFalse(Files.exists(Path.of("/tmp/racecourse-escape-" + id)), "the submission wrote into /tmp");
+        // the reference still gets full marks in the sandbox (it did not shut off what the tests need)
+        assertEquals(10.0, Grading.grade(SOLUTION, 1, "SafeCounter").exercises().get(0).score());
+    }
+
+    /**
+     * {@code RACECOURSE_SANDBOX=off} (here in a separate grader JVM, so that the other tests keep
+     * their sandbox): the grading says it ran without the sandbox, in results.json and feedback.md,
+     * and the same probe now reads the references, which shows what the sandbox keeps out.
+     */
+    @Test
+    void withoutTheSandboxTheGradingCarriesTheWarning(@TempDir Path dir) throws Exception {
+        String id = UUID.randomUUID().toString();
+        Path escape = dir.resolve("escape-" + id);
+        Path submission = Files.createDirectories(dir.resolve("submission"));
+        Files.writeString(submission.resolve("SafeCounter.java"), probe(false, escape, id));
+        Path out = dir.resolve("out");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), GradeMain.class.getName(),
+                submission.toString(), out.toString(), Grading.HOME.toString(), "SafeCounter"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put(Sandbox.SWITCH, "off");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), output);
+        assertEquals(0, p.exitValue(), output);
+        String results = Files.readString(out.resolve("results.json"));
+        String feedback = Files.readString(out.resolve("feedback.md"));
+        assertTrue(results.contains("the sandbox (unshare, setpriv) is not available here or is switched off"), results);
+        assertTrue(results.contains("\"sandboxed\": false") || results.contains("\"sandboxed\":false"), results);
+        assertTrue(feedback.contains("Warning: the sandbox (unshare, setpriv) is not available"), feedback);
+        assertTrue(feedback.contains("solutions=READ") && feedback.contains("escape=WROTE"), feedback);
+        assertTrue(Files.exists(escape));
+        Files.deleteIfExists(Path.of("/tmp/racecourse-escape-" + id));
+    }
+
+    /** The grader in its own JVM: SUBMISSION OUT HOME EXERCISE... */
+    public static final class GradeMain {
+        public static void main(String[] args) throws Exception {
+            racecourse.grader.report.Grading g = Grader.grade(new Grader.Request(Path.of(args[0]),
+                    List.of(args).subList(3, args.length), 1, racecourse.grader.run.Limits.defaults(), Path.of(args[2])));
+            Grader.write(g, Path.of(args[1]));
+        }
+    }
+}
