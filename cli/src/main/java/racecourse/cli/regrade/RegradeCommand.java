@@ -1,0 +1,84 @@
+package racecourse.cli.regrade;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import racecourse.grader.batch.Regrade;
+import racecourse.grader.batch.Shard;
+import racecourse.grader.run.Limits;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code racecourse regrade ROOT --out DIR [--jobs N] [--shard K/N] [--seed N] [--force] [--confirm R]}.
+ * Exit 0 when every student of the shard is in the gradebook (graded, or listed with the reason
+ * they cannot be), 1 when some exercise could not be graded (rerun to retry it), 2 for bad usage.
+ */
+@Command(name = "regrade", mixinStandardHelpOptions = true,
+        description = {"Regrade a class: ROOT holds one folder ROOT/<student>/ or zip ROOT/<student>.zip per student.",
+                "Writes DIR/<student>/results.json and feedback.md (as `grade`), DIR/gradebook.csv, DIR/summary.md and",
+                "DIR/totals.png. Resumable: rerun after an interruption (even kill -9) and only what is missing is graded."})
+public final class RegradeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ROOT", description = "Folder of student folders and zips.")
+    Path root;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (also holds what a rerun resumes from).")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Exercises graded at once, each in its own JVM (default: the number of cores, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "Grade only part K of N (by a stable hash of the student id); combine with `racecourse merge`.")
+    String shard = "1/1";
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the schedule perturbation, the same for every student (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--force", description = "Regrade everything, even what an earlier run already graded with the same files, tests and grader.")
+    boolean force;
+
+    @Option(names = "--confirm", paramLabel = "R", description = "Rerun every failing test R times with other seeds; a failure that never reproduces is flagged, not counted (default: 0).")
+    int confirm;
+
+    @Option(names = "--exercise", paramLabel = "CLASS", description = "Regrade only this exercise (repeatable; default: all eleven).")
+    List<String> exercises = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Shard part = Shard.parse(shard);
+        String home = System.getProperty("racecourse.home");
+        PrintWriter err = spec.commandLine().getErr();
+        ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
+        // Ctrl-C: the child JVMs of the exercises in flight go too (results already written stay).
+        Thread cleanup = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly));
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        Regrade.Outcome o;
+        try {
+            o = Regrade.run(new Regrade.Request(root, out, jobs, part, seed, force, confirm, exercises, Limits.defaults(),
+                    home == null ? null : Path.of(home).toAbsolutePath().normalize()), progress);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+        }
+        o.errors().forEach(e -> err.println("regrade: " + e));
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("Gradebook: " + out.resolve("gradebook.csv") + " (" + o.students() + " students"
+                + (o.notGraded() > 0 ? ", " + o.notGraded() + " not graded: see the review column" : "") + "); summary: "
+                + out.resolve("summary.md"));
+        stdout.flush();
+        err.flush();
+        return o.errors().isEmpty() ? 0 : 1;
+    }
+}
