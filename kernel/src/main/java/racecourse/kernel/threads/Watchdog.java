@@ -72,8 +72,14 @@ public final class Watchdog {
                     MX.isSynchronizerUsageSupported());
             return Optional.of(new Deadlock(Arrays.stream(cycle).filter(i -> i != null).toArray(ThreadInfo[]::new)));
         }
+        // Thread.getState() first: cheap, while ThreadInfo stops the JVM to walk every stack, which
+        // a cell with ten thousand threads would pay for at every scan.
+        if (live.isEmpty() || live.stream().anyMatch(t -> t.isVirtual() || !waitsForever(t.getState()))) {
+            stalledSince = 0;
+            return Optional.empty();
+        }
         ThreadInfo[] infos = ThreadReport.infos(live);
-        if (infos.length == 0 || !allStuck(infos) || live.stream().anyMatch(Thread::isVirtual)) {
+        if (infos.length == 0 || !allStuck(infos)) {
             stalledSince = 0;
             return Optional.empty();
         }
@@ -87,14 +93,17 @@ public final class Watchdog {
         return since.compareTo(stallLimit) >= 0 ? Optional.of(new Stalled(infos, since)) : Optional.empty();
     }
 
+    private static boolean waitsForever(Thread.State s) {
+        return s == Thread.State.WAITING || s == Thread.State.BLOCKED;
+    }
+
     /**
      * Every thread waits with no timeout or is blocked on a monitor. A thread waiting for a child
      * process, or on I/O (RUNNABLE in native code), or sleeping, can still move.
      */
     private static boolean allStuck(ThreadInfo[] infos) {
         for (ThreadInfo i : infos) {
-            Thread.State s = i.getThreadState();
-            if (s != Thread.State.WAITING && s != Thread.State.BLOCKED) {
+            if (!waitsForever(i.getThreadState())) {
                 return false;
             }
             for (StackTraceElement f : i.getStackTrace()) {
