@@ -1,4 +1,4 @@
-"""The Gradescope bundle: built by deploy/gradescope/make-bundle.sh, unpacked as Gradescope does
+"""The Gradescope bundle: built by deploy/gradescope/make-bundle.sh (racecourse gradescope-bundle), unpacked as Gradescope does
 (source/ plus run_autograder), run against a fake /autograder given by RACECOURSE_AUTOGRADER_ROOT."""
 import json
 import pathlib
@@ -15,6 +15,9 @@ def test_run_autograder_grades_the_submission_into_results(tmp_path):
     assert made.returncode == 0, made.stderr
     names = zipfile.ZipFile(bundle).namelist()
     assert "setup.sh" in names and "run_autograder" in names and "lib/racecourse-cli.jar" in names
+    for script in ("setup.sh", "run_autograder"):  # Gradescope runs them as they come out of the zip
+        mode = zipfile.ZipFile(bundle).getinfo(script).external_attr >> 16
+        assert mode & 0o111, f"{script} is not executable in the bundle"
     ag = tmp_path / "autograder"
     zipfile.ZipFile(bundle).extractall(ag / "source")
     run = ag / "run_autograder"
