@@ -56,7 +56,6 @@ public final class CheckCommand implements Callable<Integer> {
         long s = seed != null ? seed : new java.security.SecureRandom().nextInt(1_000_000);
         out.println("Checking " + exercise + " from " + file + " in a separate JVM (seed " + s + ")...");
         out.flush();
-        String home = System.getProperty("racecourse.home");
         Thread ticker = Thread.ofPlatform().daemon().name("check-progress").start(() -> {
             long start = System.nanoTime();
             try {
@@ -72,7 +71,7 @@ public final class CheckCommand implements Callable<Integer> {
         Grading grading;
         try {
             grading = Grader.grade(new Grader.Request(file, List.of(exercise), s, Limits.defaults(),
-                    home == null ? null : Path.of(home).toAbsolutePath().normalize()));
+                    racecourse.cli.RepositoryHome.orNull()));
         } finally {
             ticker.interrupt();
             ticker.join(1000);

@@ -45,9 +45,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long s = seed != null ? seed : new java.security.SecureRandom().nextInt(1_000_000);
-        String home = System.getProperty("racecourse.home");
         Grading grading = Grader.grade(new Grader.Request(submission, exercises, s, Limits.defaults(),
-                home == null ? null : Path.of(home).toAbsolutePath().normalize()));
+                racecourse.cli.RepositoryHome.orNull()));
         Grader.write(grading, out);
         if (!quiet) {
             spec.commandLine().getOut().print(Feedback.markdown(grading));

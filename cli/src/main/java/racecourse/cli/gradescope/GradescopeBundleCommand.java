@@ -31,8 +31,7 @@ public final class GradescopeBundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String home = System.getProperty("racecourse.home", ".");
-        Path scripts = Path.of(home).resolve("deploy").resolve("gradescope");
+        Path scripts = racecourse.cli.RepositoryHome.orCurrentFolder().resolve("deploy").resolve("gradescope");
         for (String f : List.of("setup.sh", "run_autograder")) {
             if (!Files.isRegularFile(scripts.resolve(f))) {
                 throw new CommandFailure("no " + scripts.resolve(f) + "; run from a Racecourse checkout");

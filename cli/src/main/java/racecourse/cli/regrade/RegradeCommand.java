@@ -55,7 +55,6 @@ public final class RegradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Shard part = Shard.parse(shard);
-        String home = System.getProperty("racecourse.home");
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
         // Ctrl-C: the child JVMs of the exercises in flight go too (results already written stay).
@@ -64,7 +63,7 @@ public final class RegradeCommand implements Callable<Integer> {
         Regrade.Outcome o;
         try {
             o = Regrade.run(new Regrade.Request(root, out, jobs, part, seed, force, confirm, exercises, Limits.defaults(),
-                    home == null ? null : Path.of(home).toAbsolutePath().normalize()), progress);
+                    racecourse.cli.RepositoryHome.orNull()), progress);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);

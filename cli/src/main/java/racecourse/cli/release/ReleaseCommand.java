@@ -31,7 +31,7 @@ import java.util.stream.Stream;
                 "With --check, write nothing and exit 1 if a committed skeleton is out of date."})
 public final class ReleaseCommand implements Callable<Integer> {
     /** System property naming the repository root; bin/racecourse sets it. */
-    public static final String HOME_PROPERTY = "racecourse.home";
+    public static final String HOME_PROPERTY = racecourse.cli.RepositoryHome.PROPERTY;
 
     @Option(names = "--solutions", paramLabel = "DIR",
             description = "Where the reference solutions are (default: <repo>/solutions/src/main/java/exercises).")
