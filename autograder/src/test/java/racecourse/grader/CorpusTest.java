@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every seeded buggy variant in autograder/corpus/ must be caught with its expected verdict (the
- * first line of the file, {@code // expect: V}); the reference solutions must get full marks.
+ * first line of the file, {@code // expect: V}), and every failing test of the variant must carry
+ * that verdict and no other; the reference solutions must get full marks.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class CorpusTest {
@@ -38,8 +39,9 @@ class CorpusTest {
             String expect = Files.readAllLines(v).get(0).replaceFirst("^// expect:\\s*", "").strip();
             ExerciseResult r = Grading.grade(v, 42, exercise).exercises().get(0);
             Set<String> verdicts = Grading.failedVerdicts(r);
-            assertTrue(verdicts.contains(expect), CORPUS.relativize(v) + ": expected verdict " + expect + ", got "
-                    + verdicts + Grading.describe(r));
+            // Precision: every failing test names the bug's kind, none a consequence of it.
+            assertEquals(Set.of(expect), verdicts, CORPUS.relativize(v) + ": every failing test must have verdict "
+                    + expect + Grading.describe(r));
             assertTrue(r.score() < r.points(), "a buggy variant got full marks");
         }));
     }

@@ -176,7 +176,7 @@ class SandboxTest {
     public static final class GradeMain {
         public static void main(String[] args) throws Exception {
             racecourse.grader.report.Grading g = Grader.grade(new Grader.Request(Path.of(args[0]),
-                    List.of(args).subList(3, args.length), 1, racecourse.grader.run.Limits.defaults(), Path.of(args[2])));
+                    List.of(args).subList(3, args.length), Long.getLong("seed", 1), racecourse.grader.run.Limits.defaults(), Path.of(args[2])));
             Grader.write(g, Path.of(args[1]));
         }
     }

@@ -73,10 +73,27 @@ public final class Await {
                 }
                 throw e;
             } catch (TimeoutException e) {
-                VerdictFailure f = Diagnosis.stuck(what + " (after " + timeout.toMillis() + " ms)", List.of(thread));
-                thread.interrupt();
-                throw f;
+                throw stuck(timeout);
             }
+        }
+
+        /** Whether it ended within {@code timeout}; leaves it alone if not. */
+        public boolean await(Duration timeout) throws InterruptedException {
+            try {
+                task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                // ended; get() rethrows it
+            } catch (TimeoutException e) {
+                return false;
+            }
+            return true;
+        }
+
+        /** The {@code deadlock} or {@code hang} of a call still running after {@code waited}; interrupts it. */
+        public VerdictFailure stuck(Duration waited) {
+            VerdictFailure f = Diagnosis.stuck(what + " (after " + waited.toMillis() + " ms)", List.of(thread));
+            thread.interrupt();
+            return f;
         }
     }
 

@@ -74,17 +74,32 @@ public final class Stress {
         } catch (VerdictFailure stuck) {
             // A thread that threw is the cause; the others then wait for it forever. Looked at
             // before the interrupts, which make the waiting ones throw too.
-            Throwable first = failures.peek();
+            Throwable first = cause(failures);
             threads.forEach(Thread::interrupt);
             if (first != null) {
                 throw asVerdict(first, onException, Thread.currentThread().getName());
             }
             throw stuck;
         }
-        Throwable first = failures.peek();
+        Throwable first = cause(failures);
         if (first != null) {
             throw asVerdict(first, onException, Thread.currentThread().getName());
         }
+    }
+
+    /**
+     * The failure that explains the others: the first that is not a wait running out (a {@code hang}
+     * verdict or a socket read timing out), else the first. A worker that got a wrong answer or threw
+     * is the cause; workers that then waited in vain for it (a client nobody serves because the
+     * workers are stuck with clients waiting for a wrong echo to end) are its consequence.
+     */
+    static Throwable cause(java.util.Collection<Throwable> failures) {
+        for (Throwable t : failures) {
+            if (!(t instanceof VerdictFailure v && v.verdict() == Verdict.HANG || t instanceof java.net.SocketTimeoutException)) {
+                return t;
+            }
+        }
+        return failures.isEmpty() ? null : failures.iterator().next();
     }
 
     /** {@code t} as a verdict failure: its own if it has one, else {@code verdict}. */

@@ -74,17 +74,26 @@ class FairReadWriteLockHiddenTest {
                 return null;
             });
             long before = turns.get();
-            try {
-                lone.get(Duration.ofSeconds(3));
-            } catch (VerdictFailure f) {
-                long progressed = turns.get() - before;
-                if (progressed > 10 && f.verdict() == Verdict.HANG) {
+            // The last half second tells whether the others still take turns while the lone one
+            // waits, looked at before the lone one is interrupted (an interrupted wait loop may spin
+            // on the monitor and stop everybody).
+            boolean done = lone.await(Duration.ofMillis(2500));
+            long late = turns.get();
+            done = done || lone.await(Duration.ofMillis(500));
+            long end = turns.get();
+            if (!done) {
+                VerdictFailure f = lone.stuck(Duration.ofSeconds(3));
+                long progressed = end - before;
+                // Starved only if the others kept going to the end; if they stopped too (a lost
+                // wakeup that stalls everybody), nobody progresses: that is a hang.
+                if (progressed > 10 && end > late && f.verdict() == Verdict.HANG) {
                     throw new VerdictFailure(Verdict.STARVATION, "the " + (writerWaits ? "writer" : "reader")
                             + " waited 3 s and never got in, while the " + (writerWaits ? "readers" : "writers")
                             + " took " + progressed + " turns: " + Diagnosis.describe(lone.thread()));
                 }
                 throw f;
             }
+            lone.get(Duration.ofSeconds(1));
         } finally {
             stop.set(true);
         }
