@@ -11,6 +11,11 @@ import racecourse.kernel.jshell.JShellInterpreter;
  * javac's and JShell's classes from it instead of loading them, which is most of a first cell.
  */
 public final class Training {
+    static final int ROUNDS = 5;
+    private static final String[] CELLS = {"int x = 0;", "x = x + 1;", "x", "String s = \"a\" + x; s.length()",
+            "int twice(int v) { return 2 * v; }", "twice(x)", "display(html(\"<b>x</b>\"));",
+            "List.of(1, 2).stream().map(i -> i * 2).toList()"};
+
     private Training() {
     }
 
@@ -18,18 +23,29 @@ public final class Training {
         Cell silent = new CellAdapter() {
         };
         try (JShellInterpreter interpreter = new JShellInterpreter()) {
-            for (String cell : new String[] {"int x = 0;", "x = x + 1;", "x", "String s = \"a\" + x; s.length()",
-                    "int twice(int v) { return 2 * v; }", "twice(x)", "%%javac\npackage training;\npublic class T { }",
-                    "display(html(\"<b>x</b>\"));", "List.of(1, 2).stream().map(i -> i * 2).toList()"}) {
-                Interpreter.Outcome o = interpreter.execute(cell, silent);
-                if (o instanceof Interpreter.Outcome.Failed f) {
-                    System.err.println("racecourse kernel: training cell failed: " + f.value());
-                    return 1;
+            if (!ran(interpreter, silent, "%%javac\npackage training;\npublic class T { }")) {
+                return 1;
+            }
+            // A few rounds, so that the JDK 25 cache also records method profiles (JEP 515). More
+            // rounds (25 were tried) made installs slower without making trivial cells faster.
+            for (int round = 0; round < ROUNDS; round++) {
+                for (String cell : CELLS) {
+                    if (!ran(interpreter, silent, cell)) {
+                        return 1;
+                    }
                 }
             }
             interpreter.complete("Math.ma", 7);
             interpreter.inspect("Math.max(", 9, 0);
         }
         return 0;
+    }
+
+    private static boolean ran(JShellInterpreter interpreter, Cell cell, String code) {
+        if (interpreter.execute(code, cell) instanceof Interpreter.Outcome.Failed f) {
+            System.err.println("racecourse kernel: training cell failed: " + f.value());
+            return false;
+        }
+        return true;
     }
 }
