@@ -14,12 +14,11 @@ import shutil
 import signal
 import subprocess
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 
 from tests.conftest import ROOT, VENV
+from tests.jupyter_server import get_json, wait_until_serving
 from tests.foundation.conftest import clean_env, free_port
 
 HERE = ROOT / "tests" / "browser"
@@ -30,38 +29,8 @@ STARTUP_TIMEOUT = 60
 DRIVER_TIMEOUT = 170
 
 # Deliberately wrong: thread-safe, but take returns the newest item (a stack), not the oldest.
-WRONG_BOUNDED_BUFFER = """package exercises;
-
-import java.util.ArrayDeque;
-import java.util.Objects;
-
-/** Deliberately wrong for the browser test: take returns the newest item (LIFO), not the oldest. */
-public final class BoundedBuffer<T> {
-    private final ArrayDeque<T> items = new ArrayDeque<>();
-    private final int capacity;
-
-    public BoundedBuffer(int capacity) {
-        if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
-        this.capacity = capacity;
-    }
-
-    public synchronized void put(T item) throws InterruptedException {
-        Objects.requireNonNull(item, "item");
-        while (items.size() == capacity) wait();
-        items.push(item);
-        notifyAll();
-    }
-
-    public synchronized T take() throws InterruptedException {
-        while (items.isEmpty()) wait();
-        T item = items.pop();
-        notifyAll();
-        return item;
-    }
-
-    public synchronized int size() { return items.size(); }
-}
-"""
+# Deliberately wrong (LIFO) BoundedBuffer, shared with the %grade kernel tests.
+WRONG_BOUNDED_BUFFER = (ROOT / "tests" / "fixtures" / "LifoBoundedBuffer.java").read_text()
 
 
 def require_tools():
@@ -97,11 +66,6 @@ def error_cells(notebook):
     nb = json.loads(notebook.read_text())
     return [i for i, c in enumerate(nb["cells"])
             if c["cell_type"] == "code" and "raises-exception" in c.get("metadata", {}).get("tags", [])]
-
-
-def get_json(url, timeout=5):
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return json.load(response)
 
 
 @pytest.fixture
@@ -141,18 +105,7 @@ def lab(tmp_path, course):
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"JupyterLab exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-            try:
-                get_json(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError, json.JSONDecodeError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not answer within {STARTUP_TIMEOUT} s:\n{log.read_text()[-3000:]}")
-            time.sleep(0.3)
+        wait_until_serving(proc, base, token, log, STARTUP_TIMEOUT, "JupyterLab")
         yield base, token, log
     finally:
         try:

@@ -1,23 +1,17 @@
 """`make lab` brings JupyterLab up on 127.0.0.1 with notebooks/ open and the Racecourse kernel as default."""
-import json
 import os
 import secrets
 import signal
 import subprocess
-import time
 import urllib.error
-import urllib.request
 
 import pytest
+
+from tests.jupyter_server import get_json, wait_until_serving
 
 from .conftest import ROOT, clean_env, free_port
 
 STARTUP_TIMEOUT = 120
-
-
-def get_json(url, timeout=5):
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return json.load(response)
 
 
 def listening_addresses(port):
@@ -56,19 +50,7 @@ def lab(tmp_path):
             start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"make lab exited with {proc.returncode} before serving:\n{log.read_text()[-3000:]}")
-            try:
-                get_json(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError, TimeoutError, json.JSONDecodeError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not answer on {base} within {STARTUP_TIMEOUT} s:\n"
-                            f"{log.read_text()[-3000:]}")
-            time.sleep(0.5)
+        wait_until_serving(proc, base, token, log, STARTUP_TIMEOUT, "make lab")
         yield base, token, port
     finally:
         try:

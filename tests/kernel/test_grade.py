@@ -5,42 +5,12 @@ exercise on 2 cores).
 """
 import time
 
+from tests.conftest import ROOT
 from tests.kernel.conftest import run
 from tests.kernel.test_concurrency import interrupt_after_start
 
 # Deliberately wrong: thread-safe, but take returns the newest item (a stack), not the oldest.
-LIFO_BUFFER = """%%javac
-package exercises;
-
-import java.util.ArrayDeque;
-import java.util.Objects;
-
-public final class BoundedBuffer<T> {
-    private final ArrayDeque<T> items = new ArrayDeque<>();
-    private final int capacity;
-
-    public BoundedBuffer(int capacity) {
-        if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
-        this.capacity = capacity;
-    }
-
-    public synchronized void put(T item) throws InterruptedException {
-        Objects.requireNonNull(item, "item");
-        while (items.size() == capacity) wait();
-        items.push(item);
-        notifyAll();
-    }
-
-    public synchronized T take() throws InterruptedException {
-        while (items.isEmpty()) wait();
-        T item = items.pop();
-        notifyAll();
-        return item;
-    }
-
-    public synchronized int size() { return items.size(); }
-}
-"""
+LIFO_BUFFER = "%%javac\n" + (ROOT / "tests" / "fixtures" / "LifoBoundedBuffer.java").read_text()
 
 # Deliberately stuck: take never returns, so the grader's first test waits for its time limit.
 STUCK_COUNTER = """%%javac

@@ -1,0 +1,28 @@
+"""Talking to a JupyterLab server a test started: its REST API, and waiting until it serves."""
+import json
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+
+def get_json(url, timeout=5):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return json.load(response)
+
+
+def wait_until_serving(proc, base, token, log, timeout, what):
+    """Polls /api/status until it answers; fails with the server's log if it exits or takes too long."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"{what} exited with {proc.returncode} before serving:\n{log.read_text()[-3000:]}")
+        try:
+            get_json(f"{base}/api/status?token={token}", timeout=2)
+            return
+        except (urllib.error.URLError, ConnectionError, TimeoutError, json.JSONDecodeError):
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} did not answer on {base} within {timeout} s:\n{log.read_text()[-3000:]}")
+        time.sleep(0.3)
