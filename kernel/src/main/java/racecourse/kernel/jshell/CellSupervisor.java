@@ -55,10 +55,6 @@ final class CellSupervisor {
         return watchdog;
     }
 
-    boolean busy() {
-        return running != null;
-    }
-
     /** Runs {@code work} for {@code cell} on a runner thread and returns how the cell ended. */
     Outcome run(Cell cell, CellLimits limits, Function<Cell, Outcome> work) {
         CellGroup group = new CellGroup(cell, t -> session.get().traceback(t));

@@ -132,10 +132,6 @@ final class JavaSession implements AutoCloseable {
         return List.copyOf(userClasspath);
     }
 
-    void stop() {
-        shell.stop();
-    }
-
     @Override
     public void close() {
         shell.close();

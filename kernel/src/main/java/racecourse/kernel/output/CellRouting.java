@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 public final class CellRouting {
     private static final InheritableThreadLocal<Cell> BOUND = new InheritableThreadLocal<>();
     private static volatile Cell latest;
-    private static volatile PrintStream kernelErr = System.err;
     private static volatile boolean threadNames;
     private static final ThreadLocal<Boolean> AT_LINE_START = ThreadLocal.withInitial(() -> true);
 
@@ -29,7 +28,6 @@ public final class CellRouting {
         if (System.out instanceof RoutedPrintStream) {
             return;
         }
-        kernelErr = System.err;
         System.setOut(new RoutedPrintStream(Cell.Stream.STDOUT, System.out));
         System.setErr(new RoutedPrintStream(Cell.Stream.STDERR, System.err));
         System.setIn(new RoutedInputStream());
@@ -87,11 +85,6 @@ public final class CellRouting {
         }
         AT_LINE_START.set(atStart);
         return out.toString();
-    }
-
-    /** The kernel's own stderr (the kernel log), for messages that belong to no cell. */
-    public static PrintStream kernelLog() {
-        return kernelErr;
     }
 
     static final class RoutedPrintStream extends PrintStream {
