@@ -41,8 +41,12 @@ def main():
     ap.add_argument('--only', action='append', default=[])
     ap.add_argument('--jobs', type=int, default=1)
     ap.add_argument('--skip-reference', action='store_true')
-    ap.add_argument('--json', help='write raw results here')
+    ap.add_argument('--json', help='write raw results here, rewritten after every grading so a killed sweep keeps its runs')
+    ap.add_argument('--summarize', metavar='JSON', help='print the tables of a saved --json file and exit')
     a = ap.parse_args()
+    if a.summarize:
+        summarize(json.loads(pathlib.Path(a.summarize).read_text()))
+        return
     variants = sorted(p for p in CORPUS.glob('*/*/*.java') if not a.only or p.parent.parent.name in a.only)
     jobs = []
     for run in range(a.runs):
@@ -74,7 +78,12 @@ def main():
                 rec.update(failed=failed)
                 print(f"reference seed {seed}: score {results['score']} failed {failed} {wall:5.1f}s", flush=True)
             raw.append(rec)
+            if a.json:
+                pathlib.Path(a.json).write_text(json.dumps(raw, indent=1))
+    summarize(raw)
 
+
+def summarize(raw):
     print('\n| variant | expected | caught | precise |\n|---|---|---|---|')
     names = sorted({r['variant'] for r in raw if r['kind'] == 'variant'})
     for n in names:
@@ -94,8 +103,6 @@ def main():
         walls = [r['wall'] for r in refs]
         print(f"\nall exercises: median {statistics.median(allx):.2f} s, max {max(allx):.2f} s; "
               f"whole 11-exercise submission (bin/racecourse grade, wall): median {statistics.median(walls):.1f} s, max {max(walls):.1f} s")
-    if a.json:
-        pathlib.Path(a.json).write_text(json.dumps(raw, indent=1))
 
 
 if __name__ == '__main__':
