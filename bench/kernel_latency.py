@@ -8,6 +8,8 @@ For each kernel and each run (a fresh kernel process every run) it measures:
                AND the iopub status idle whose parent is that request (whichever comes last)
   trivial cell after --warmup cells of `x = x + 1;`, --cells more round trips of the same cell
                (send -> reply and idle); median and p90 over every sample of every run
+  new cell     then --cells trivial cells whose text differs each time (`x = x + 2;`, `x = x + 3;`,
+               ...): what a cell costs when nothing can be reused and javac must compile it
 
 Kernels run alternately (racecourse, jjava, racecourse, jjava, ...) so the machine's noise hits both.
 Prints a Markdown table and writes the raw samples to bench/results/kernel_latency-<date>.json.
@@ -261,6 +263,14 @@ def run_once(key: str, ksm, spec_name: str, args, log_path: Path) -> dict:
             samples.append(r["seconds"])
         rec["trivial"] = samples
 
+        distinct = []
+        for i in range(args.cells):
+            r = round_trip(kc, poller, f"x = x + {i + 2};", args.cell_timeout)
+            if r["status"] != "ok":
+                raise BenchError(f"new trivial cell failed: {r['outputs']}")
+            distinct.append(r["seconds"])
+        rec["distinct"] = distinct
+
         # Protocol floor, for reading the figures: kernel_info round trips (no evaluation at all).
         floor = []
         for _ in range(args.cells):
@@ -276,7 +286,7 @@ def run_once(key: str, ksm, spec_name: str, args, log_path: Path) -> dict:
             if "execute_result" in o:
                 got = o["execute_result"]["data"].get("text/plain")
         rec["x_after"] = got
-        rec["x_expected"] = args.warmup + args.cells
+        rec["x_expected"] = str(args.warmup + args.cells + sum(i + 2 for i in range(args.cells)))
     except Exception as e:  # noqa: BLE001 - a failed run is recorded, not fatal
         rec["error"] = f"{type(e).__name__}: {e}"
         rec["traceback"] = traceback.format_exc()
@@ -326,6 +336,8 @@ def summarize(runs: list[dict]) -> dict:
         "n": len(triv),
         "per_run_median": [statistics.median(r["trivial"]) for r in ok],
     }
+    new = [s for r in ok for s in r["distinct"]]
+    out["distinct"] = {"median": statistics.median(new), "p90": pct(new, 90), "n": len(new)}
     tfr = [r["start"] + r["first_cell"] for r in ok]
     out["to_first_result"] = {"median": statistics.median(tfr), "min": min(tfr), "max": max(tfr), "samples": tfr}
     floor = [s for r in ok for s in r["kernel_info_rtt"]]
@@ -347,6 +359,8 @@ def cell(summary: dict | None, fig: str, note: str | None) -> str:
     if fig in ("start", "first_cell", "to_first_result"):
         s = summary[fig]
         return f"{fmt_s(s['median'])} ({fmt_s(s['min'])}–{fmt_s(s['max'])})"
+    if fig == "distinct_median":
+        return fmt_s(summary["distinct"]["median"])
     t = summary["trivial"]
     return fmt_s(t["median"] if fig == "trivial_median" else t["p90"])
 
@@ -358,6 +372,7 @@ def table(summaries: dict, notes: dict, args) -> str:
         ("start + first cell (launch → first result), median (min–max)", "to_first_result", "—"),
         (f"trivial cell `x = x + 1;`, median", "trivial_median", f"≤ {TARGETS['trivial_median'] * 1000:.0f} ms"),
         (f"trivial cell, p90", "trivial_p90", "—"),
+        ("a new trivial cell each time (`x = x + 2;`, `x = x + 3;`, ...), median", "distinct_median", "—"),
         ("for reference: kernel_info round trip, median (no evaluation)", "floor", "—"),
     ]
     lines = ["| figure | Racecourse | JJava | target |", "| --- | --- | --- | --- |"]

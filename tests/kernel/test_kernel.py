@@ -234,6 +234,69 @@ def test_interrupt_stops_a_tight_loop_and_the_kernel_stays(kernel):
     assert run(kc, "1 + 1").result["text/plain"] == "2"
 
 
+def test_running_a_cell_again_uses_what_changed_since(kernel):
+    """Re-running a cell reuses its compiled classes; a redefinition in between must still count."""
+    _, kc = kernel
+    run(kc, "int step() { return 1; }\nint total = 0;")
+    assert run(kc, "total += step();").status == "ok"
+    assert run(kc, "total += step();").status == "ok"
+    assert run(kc, "total").result["text/plain"] == "2"
+    run(kc, "int step() { return 10; }")
+    run(kc, "total += step();")
+    assert run(kc, "total").result["text/plain"] == "12"
+    run(kc, "long total = 100;")  # a new variable: the old class must not update the old one
+    run(kc, "total += step();")
+    assert run(kc, "total").result["text/plain"] == "110"
+    assert run(kc, "total * 2").result["text/plain"] == "220"
+    run(kc, "total = 1;")
+    assert run(kc, "total * 2").result["text/plain"] == "2"
+
+
+def test_a_cell_run_again_reports_and_routes_as_itself(kernel):
+    _, kc = kernel
+    run(kc, 'String word = "7";')
+    parse = "Integer.parseInt(word)"
+    assert run(kc, parse).result["text/plain"] == "7"
+    run(kc, 'word = "seven";')
+    again = run(kc, parse)
+    count = again.reply["content"]["execution_count"]
+    assert again.error["ename"] == "java.lang.NumberFormatException"
+    assert again.error["evalue"] == 'For input string: "seven"'
+    assert f"at cell [{count}] line 1" in "\n".join(again.error["traceback"])
+    printer = ('Thread t = new Thread(() -> System.out.println("from " + word));\n'
+               't.start();\nt.join();')
+    for _ in range(2):
+        r = run(kc, printer)
+        assert r.stdout == "from seven\n"  # the thread's line lands in this run's cell, not the first
+
+
+def test_interrupt_stops_a_loop_run_again_from_its_compiled_class(kernel):
+    km, kc = kernel
+    run(kc, "long limit = 10;\nlong spins = 0;")
+    loop = "for (long i = 0; i < limit; i++) { spins++; }"
+    assert run(kc, loop).status == "ok"
+    run(kc, "limit = Long.MAX_VALUE;")
+    msg_id = kc.execute(loop)
+    time.sleep(1.0)
+    km.interrupt_kernel()
+    reply = kc.get_shell_msg(timeout=10)
+    while reply["parent_header"]["msg_id"] != msg_id:
+        reply = kc.get_shell_msg(timeout=10)
+    assert reply["content"]["ename"] == "Interrupted"
+    assert int(run(kc, "spins").result["text/plain"]) > 10
+
+
+def test_system_exit_in_a_cell_run_again_keeps_the_session(kernel):
+    _, kc = kernel
+    run(kc, "boolean leave = false;\nint kept = 5;")
+    stop = "if (leave) System.exit(3);"
+    assert run(kc, stop).status == "ok"
+    run(kc, "leave = true;")
+    r = run(kc, stop)
+    assert r.error["ename"] == "SystemExit"
+    assert run(kc, "kept").result["text/plain"] == "5"
+
+
 def kernel_argv(connection_file):
     spec = json.loads((VENV / "share" / "jupyter" / "kernels" / "racecourse" / "kernel.json").read_text())
     return [a.replace("{connection_file}", str(connection_file)) for a in spec["argv"]]

@@ -126,10 +126,16 @@ public final class JShellInterpreter implements Interpreter {
     /** Evaluates Java source snippet by snippet, stopping at the first error. */
     Outcome evalCode(String text, int firstLine, Cell cell, boolean wantValue) {
         JavaSession s = session();
+        Optional<List<CompiledCode.Step>> again = s.compiled(text);
+        if (again.isPresent()) {
+            return runAgain(s, again.get(), firstLine, cell, wantValue);
+        }
         SourceCodeAnalysis sca = s.analysis();
         String rest = text;
         int offset = 0;
         SnippetEvent last = null;
+        List<CompiledCode.Step> steps = new ArrayList<>();
+        boolean replayable = true;
         while (!rest.isBlank()) {
             // Start each snippet at its first character, so its line 1 is the cell line it starts on.
             int lead = 0;
@@ -151,12 +157,13 @@ public final class JShellInterpreter implements Interpreter {
                 source = rest; // incomplete: let the compiler say what is missing
                 consumed = rest.length();
             }
-            CellSource where = new CellSource(cell.executionCount(), firstLine + racecourse.kernel.SourcePointer.lineOf(text, offset) - 1);
-            List<SnippetEvent> events = s.eval(source, where);
+            int lineOffset = racecourse.kernel.SourcePointer.lineOf(text, offset) - 1;
+            CellSource where = new CellSource(cell.executionCount(), firstLine + lineOffset);
+            JavaSession.Evaluated evaluated = s.eval(source, where);
             if (Stops.isStopped(cell)) {
                 return Interrupts.interrupted();
             }
-            for (SnippetEvent e : events) {
+            for (SnippetEvent e : evaluated.events()) {
                 if (e.causeSnippet() != null) {
                     continue;
                 }
@@ -166,10 +173,43 @@ public final class JShellInterpreter implements Interpreter {
                 }
                 last = e;
             }
+            if (evaluated.className() == null) {
+                replayable = false;
+            } else {
+                steps.add(new CompiledCode.Step(evaluated.events().get(0).snippet(), evaluated.className(), lineOffset));
+            }
             offset += consumed;
             rest = offset >= text.length() ? "" : text.substring(offset);
         }
-        return new Outcome.Ok(wantValue && last != null ? valueOf(s, last) : Optional.empty());
+        if (replayable && !steps.isEmpty()) {
+            s.rememberCompiled(text, steps);
+        }
+        return new Outcome.Ok(wantValue && last != null && last.value() != null
+                ? display(s, last.snippet(), last.value(), Optional.empty()) : Optional.empty());
+    }
+
+    /** Runs code that ran before from its loaded classes: what evalCode would do, without javac. */
+    private Outcome runAgain(JavaSession s, List<CompiledCode.Step> steps, int firstLine, Cell cell, boolean wantValue) {
+        KernelExecutionControl.Rerun run = null;
+        for (CompiledCode.Step step : steps) {
+            run = s.rerun(step, new CellSource(cell.executionCount(), firstLine + step.lineOffset()));
+            if (Stops.isStopped(cell) || run.failure() instanceof racecourse.kernel.threads.CellStopped) {
+                return Interrupts.interrupted();
+            }
+            if (run.failure() instanceof racecourse.kernel.exit.ExitCalled exit) {
+                return new Outcome.Failed("SystemExit", exit.getMessage(), List.of("SystemExit: " + exit.getMessage()));
+            }
+            if (run.failure() != null) {
+                Throwable t = run.failure();
+                return new Outcome.Failed(t.getClass().getName(), t.getMessage() == null ? "" : t.getMessage(),
+                        s.traceback(t));
+            }
+        }
+        CompiledCode.Step last = steps.get(steps.size() - 1);
+        if (!wantValue || !last.hasValue()) {
+            return new Outcome.Ok(Optional.empty());
+        }
+        return new Outcome.Ok(display(s, last.snippet(), run.valueText(), Optional.ofNullable(run.value())));
     }
 
     private Optional<Outcome> failureOf(JavaSession s, SnippetEvent e, String source, CellSource where, Cell cell) {
@@ -211,19 +251,18 @@ public final class JShellInterpreter implements Interpreter {
         };
     }
 
-    /** The cell's execute_result: the value of a trailing expression, rendered richly when possible. */
-    private static Optional<DisplayData> valueOf(JavaSession s, SnippetEvent e) {
-        if (e.value() == null) {
-            return Optional.empty();
-        }
-        Snippet snippet = e.snippet();
-        Optional<Object> object = Optional.empty();
+    /**
+     * The cell's execute_result: the value of a trailing expression, rendered richly when possible.
+     * {@code known} is the value object when the caller has it; otherwise it is read from the session.
+     */
+    private static Optional<DisplayData> display(JavaSession s, Snippet snippet, String valueText, Optional<Object> known) {
+        Optional<Object> object = known;
         if (snippet instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-            object = s.valueOf(v);
+            object = object.isPresent() ? object : s.valueOf(v);
         } else if (snippet instanceof ExpressionSnippet x) {
-            object = s.variable(x.name()).flatMap(s::valueOf);
+            object = object.isPresent() ? object : s.variable(x.name()).flatMap(s::valueOf);
         } else {
-            return Optional.empty();
+            return Optional.empty(); // a declaration as the last line shows nothing, as in JShell's quiet mode
         }
         if (object.orElse(null) instanceof racecourse.kernel.display.DisplayHandle) {
             return Optional.empty(); // display(x) as the last line: x is already shown
@@ -233,7 +272,7 @@ public final class JShellInterpreter implements Interpreter {
                 && hasRichType(data);
         if (!rich) {
             // JShell's own text form: strings quoted, chars in single quotes, as a Java developer expects.
-            data.putText(e.value());
+            data.putText(valueText);
         }
         return Optional.of(data);
     }
@@ -415,7 +454,7 @@ public final class JShellInterpreter implements Interpreter {
         @Override
         public Optional<Object> declare(String variableDeclaration) {
             JavaSession s = session();
-            List<SnippetEvent> events = s.eval(variableDeclaration, new CellSource(cell.executionCount(), 1));
+            List<SnippetEvent> events = s.eval(variableDeclaration, new CellSource(cell.executionCount(), 1)).events();
             for (SnippetEvent e : events) {
                 if (e.causeSnippet() == null && e.snippet() instanceof VarSnippet v
                         && e.status() == Snippet.Status.VALID && e.exception() == null) {

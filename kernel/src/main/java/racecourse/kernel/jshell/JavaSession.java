@@ -35,6 +35,7 @@ final class JavaSession implements AutoCloseable {
     /** Where each snippet came from, for cell line numbers in tracebacks. */
     private final Map<Integer, CellSource> sources = new ConcurrentHashMap<>();
     private final SnippetFrames frames;
+    private final CompiledCode compiled = new CompiledCode();
     private volatile CellSource evaluating;
 
     JavaSession(List<Path> classpath) {
@@ -56,15 +57,41 @@ final class JavaSession implements AutoCloseable {
         }
     }
 
-    List<SnippetEvent> eval(String source, CellSource where) {
+    /** Evaluates one snippet; {@link Evaluated#className()} names its loaded class when it can run again. */
+    Evaluated eval(String source, CellSource where) {
         evaluating = where;
+        provider.control().takeLastInvoked();
         List<SnippetEvent> events = shell.eval(source);
+        String ran = provider.control().takeLastInvoked();
+        boolean replayable = ran != null && events.size() == 1 && CompiledCode.isReplayable(events.get(0));
+        if (!replayable) {
+            compiled.forgetAll(); // a declaration may have changed what any remembered code means
+        }
         for (SnippetEvent e : events) {
             if (e.causeSnippet() == null) {
                 sources.put(parseId(e.snippet()), where);
             }
         }
-        return events;
+        return new Evaluated(events, replayable ? ran : null);
+    }
+
+    record Evaluated(List<SnippetEvent> events, String className) {
+    }
+
+    /** Code that ran before and can run again without compiling, if nothing it depends on changed. */
+    Optional<List<CompiledCode.Step>> compiled(String text) {
+        return compiled.find(text);
+    }
+
+    void rememberCompiled(String text, List<CompiledCode.Step> steps) {
+        compiled.remember(text, steps);
+    }
+
+    /** Runs a remembered snippet again, its frames now pointing at {@code where}. */
+    KernelExecutionControl.Rerun rerun(CompiledCode.Step step, CellSource where) {
+        evaluating = where;
+        sources.put(parseId(step.snippet()), where);
+        return provider.control().rerun(step.className());
     }
 
     CellSource sourceOf(int snippetId) {
@@ -112,6 +139,7 @@ final class JavaSession implements AutoCloseable {
     }
 
     void addToClasspath(Path entry) {
+        compiled.forgetAll(); // a new class may now shadow a name remembered code resolved elsewhere
         shell.addToClasspath(entry.toAbsolutePath().toString());
         userClasspath.add(entry.toAbsolutePath());
     }

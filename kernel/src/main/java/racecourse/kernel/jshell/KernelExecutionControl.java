@@ -25,8 +25,12 @@ import java.util.Arrays;
  * and one addition: a variable's value as an object, for rich display.
  */
 final class KernelExecutionControl extends LocalExecutionControl {
+    /** The method of a snippet class that runs the snippet (JShell's name for it). */
+    private static final String DOIT_METHOD = "do_it$";
     /** The object behind the last {@link #varValue} call, read by the same thread right after. */
     private final ThreadLocal<Object> lastValue = new ThreadLocal<>();
+    /** The snippet class JShell last ran on this thread, so that CompiledCode can run it again. */
+    private final ThreadLocal<String> lastInvoked = new ThreadLocal<>();
 
     KernelExecutionControl() {
         try {
@@ -45,8 +49,62 @@ final class KernelExecutionControl extends LocalExecutionControl {
     }
 
     @Override
+    public String invoke(String className, String methodName) throws RunException,
+            EngineTerminationException, InternalException {
+        lastInvoked.set(className);
+        return super.invoke(className, methodName);
+    }
+
+    /** Takes the name of the snippet class JShell last ran on this thread, or null. */
+    String takeLastInvoked() {
+        String name = lastInvoked.get();
+        lastInvoked.remove();
+        return name;
+    }
+
+    /** What running a loaded snippet again gave: its value, or what it threw. */
+    record Rerun(Object value, Throwable failure) {
+        String valueText() {
+            return valueString(value);
+        }
+    }
+
+    /**
+     * Runs an already loaded snippet class again, as JShell's invoke would but without JShell: the
+     * same cell-group thread, and the value or the exception as they are, not as strings.
+     */
+    Rerun rerun(String className) {
+        Method doit;
+        try {
+            doit = findClass(className).getDeclaredMethod(DOIT_METHOD);
+            doit.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return new Rerun(null, e);
+        }
+        Object[] result = new Object[1];
+        Throwable failure = runOnCellThread(doit, result);
+        return new Rerun(result[0], failure instanceof InvocationTargetException ite ? ite.getCause() : failure);
+    }
+
+    @Override
     protected String invoke(Method doitMethod) throws Exception {
         Object[] result = new Object[1];
+        Throwable f = runOnCellThread(doitMethod, result);
+        if (f == null) {
+            return valueString(result[0]);
+        }
+        Throwable cause = f instanceof InvocationTargetException ite ? ite.getCause() : f;
+        if (cause instanceof CellStopped) {
+            throw new StoppedException();
+        }
+        if (f instanceof Exception e) {
+            throw e;
+        }
+        throw (Error) f;
+    }
+
+    /** Runs a snippet's do-it method on a new thread of the caller's (the cell's) group; returns what it threw. */
+    private static Throwable runOnCellThread(Method doitMethod, Object[] result) {
         Throwable[] failure = new Throwable[1];
         ThreadGroup cellGroup = Thread.currentThread().getThreadGroup();
         Thread snippet = new Thread(cellGroup, () -> {
@@ -57,19 +115,13 @@ final class KernelExecutionControl extends LocalExecutionControl {
             }
         }, cellGroup.getName());
         snippet.start();
-        snippet.join();
-        Throwable f = failure[0];
-        Throwable cause = f instanceof InvocationTargetException ite ? ite.getCause() : f;
-        if (cause instanceof CellStopped) {
-            throw new StoppedException();
+        try {
+            snippet.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
         }
-        if (f instanceof Exception e) {
-            throw e;
-        }
-        if (f instanceof Error e) {
-            throw e;
-        }
-        return valueString(result[0]);
+        return failure[0];
     }
 
     @Override
