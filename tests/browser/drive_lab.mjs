@@ -94,12 +94,12 @@ try {
   say({ step: 'ran', kernel: ran.kernel, cells: ran.cells });
   await screenshot('ran-all');
 
-  const images = await page.locator('.jp-OutputArea-output img[src^="data:image/png"]').count();
+  const images = await page.locator('.jp-OutputArea-output img[src^="data:image/svg+xml"]').count();
   const printed = await page.locator('.jp-OutputArea-output', { hasText: cfg.expectedPrinted }).count();
   say({ step: 'page', images, printed });
   // Scroll to the first chart so that a screenshot shows it.
   if (images > 0) {
-    await page.locator('.jp-OutputArea-output img[src^="data:image/png"]').first().scrollIntoViewIfNeeded();
+    await page.locator('.jp-OutputArea-output img[src^="data:image/svg+xml"]').first().scrollIntoViewIfNeeded();
     await screenshot('chart');
   }
 

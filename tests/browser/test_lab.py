@@ -170,7 +170,7 @@ def test_notebook_03_runs_in_chromium_and_grade_shows_the_verdict(tmp_path, play
     assert not unexpected, f"cells show errors they do not promise (tag raises-exception): {unexpected}{context}"
     assert not missing, f"cells tagged raises-exception show no error: {missing}{context}"
     page = by_step["page"]
-    assert page["images"] >= 1, f"no chart image (img with a data:image/png src) on the page{context}"
+    assert page["images"] >= 1, f"no chart image (img with a data:image/svg+xml src: JupyterLab prefers our SVG) on the page{context}"
     assert page["printed"] >= 1, f"{EXPECTED_PRINTED!r} is not printed on the page{context}"
 
     graded = by_step["graded"]

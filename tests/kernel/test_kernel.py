@@ -122,6 +122,8 @@ def test_chart_renders_inline_as_png(kernel):
     assert len(shown) == 1
     png = base64.b64decode(shown[0]["content"]["data"]["image/png"])
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    svg = shown[0]["content"]["data"]["image/svg+xml"]
+    assert svg.lstrip().startswith("<svg") and ">Work<" in svg
     assert r.result is None  # display(...) as the last line shows the chart once
 
 
