@@ -79,6 +79,11 @@ def test_kernel_install_prefix_writes_a_kernelspec_on_a_jdk_21_plus(tmp_path):
     assert "{connection_file}" in spec["argv"]
     jars = [p.name for p in (spec_dir / "lib").glob("*.jar")]
     assert any(name.startswith("racecourse-kernel") for name in jars), f"no racecourse-kernel jar in {jars}"
+    # The training run (a few cells) must have worked: it is what makes the first cell fast.
+    assert "could not pre-build" not in proc.stderr, proc.stderr
+    cache = "racecourse.aot" if java_feature_version(java) >= 25 else "racecourse.jsa"
+    assert (spec_dir / cache).is_file(), f"no startup cache {cache} in {spec_dir}"
+    assert f"-XX:AOTCache={spec_dir / cache}" in spec["argv"] or java_feature_version(java) < 25
 
 
 def test_kernel_install_sys_prefix_without_an_environment_is_one_line(tmp_path):

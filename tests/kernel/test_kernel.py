@@ -219,6 +219,24 @@ def test_inspect_gives_signature_and_javadoc(kernel):
     assert reply["content"]["found"]
     text = reply["content"]["data"]["text/plain"]
     assert "max(" in text
+    assert "Returns the greater of two" in text  # the JDK's javadoc, from its src.zip
+
+
+def inspect_text(kc, code):
+    kc.inspect(code, len(code))
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply["content"]["found"], code
+    return reply["content"]["data"]["text/plain"]
+
+
+def test_inspect_shows_javadoc_of_the_course_api(kernel):
+    _, kc = kernel
+    run(kc, "var tl = new Timeline();")
+    text = inspect_text(kc, "tl.record(")
+    assert "record(String label, Runnable work)" in text
+    assert "records it as a span named" in text
+    assert "Shows {@code value} in the current cell" not in text
+    assert "in the current cell" in inspect_text(kc, "display(")
 
 
 def test_interrupt_stops_a_tight_loop_and_the_kernel_stays(kernel):

@@ -20,8 +20,9 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("--train")) {
+            java.io.PrintStream console = System.err; // cells' routing takes System.err over
             CellRouting.install();
-            System.exit(racecourse.kernel.install.Training.run());
+            System.exit(racecourse.kernel.install.Training.run(console));
         }
         if (args.length != 1) {
             fail("usage: racecourse.kernel.Main CONNECTION_FILE (Jupyter passes it; see 'racecourse kernel install')");

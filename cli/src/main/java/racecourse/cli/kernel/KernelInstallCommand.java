@@ -43,9 +43,10 @@ public final class KernelInstallCommand implements Callable<Integer> {
         KernelSpecInstaller installer = new KernelSpecInstaller(Path.of(System.getProperty("java.home")), kernelJars());
         Path spec = installer.install(kernels);
         System.out.println("Installed kernelspec " + KernelSpecInstaller.NAME + " in " + spec);
-        if (!noTraining && !installer.train(spec)) {
-            System.err.println("racecourse kernel install: could not pre-build the class-data archive;"
-                    + " the kernel will build it on its first clean exit instead");
+        if (!noTraining) {
+            installer.train(spec).ifPresent(why -> System.err.println(
+                    "racecourse kernel install: could not pre-build the startup cache (" + why
+                            + "); the kernel works, only its first cell is slower"));
         }
         return 0;
     }

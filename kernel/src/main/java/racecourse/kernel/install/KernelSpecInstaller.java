@@ -80,7 +80,8 @@ public final class KernelSpecInstaller {
      * then waits a fraction of what it would). Optional: without it the kernel still works, and on
      * JDK 21-24 it makes its class-data archive itself on its first clean exit.
      */
-    public boolean train(Path spec) {
+    /** Trains the startup cache; empty when it was written, else why not (for one warning line). */
+    public java.util.Optional<String> train(Path spec) {
         Path lib = spec.resolve("lib");
         List<String> cmd = new ArrayList<>();
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
@@ -89,20 +90,42 @@ public final class KernelSpecInstaller {
         cmd.add(MAIN_CLASS);
         cmd.add("--train");
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
+            Path log = Files.createTempFile("racecourse-training", ".log");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return java.util.Optional.of("the training run took over 120 s");
+                }
+                String said = lastLine(log);
+                if (p.exitValue() != 0) {
+                    return java.util.Optional.of("the training run failed (exit " + p.exitValue() + ")"
+                            + (said.isEmpty() ? "" : ": " + said));
+                }
+                if (!Files.exists(spec.resolve(AOT_CACHE)) && !Files.exists(spec.resolve(CDS_ARCHIVE))) {
+                    return java.util.Optional.of("the JVM wrote no cache" + (said.isEmpty() ? "" : ": " + said));
+                }
+                return java.util.Optional.empty();
+            } finally {
+                Files.deleteIfExists(log);
             }
-            return p.exitValue() == 0
-                    && (Files.exists(spec.resolve(AOT_CACHE)) || Files.exists(spec.resolve(CDS_ARCHIVE)));
         } catch (IOException e) {
-            return false;
+            return java.util.Optional.of(e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return java.util.Optional.of("interrupted");
         }
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines;
+        try (var in = Files.newBufferedReader(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            lines = in.lines().filter(l -> !l.isBlank()).toList();
+        } catch (java.io.UncheckedIOException e) {
+            return "";
+        }
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+        return last.length() > 300 ? last.substring(0, 300) + "..." : last;
     }
 
     /**

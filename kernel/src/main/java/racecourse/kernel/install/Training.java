@@ -19,18 +19,19 @@ public final class Training {
     private Training() {
     }
 
-    public static int run() {
+    /** Runs the training cells; says on {@code console} which one failed, if any. */
+    public static int run(java.io.PrintStream console) {
         Cell silent = new CellAdapter() {
         };
         try (JShellInterpreter interpreter = new JShellInterpreter()) {
-            if (!ran(interpreter, silent, "%%javac\npackage training;\npublic class T { }")) {
+            if (!ran(interpreter, silent, console, "%%javac\npackage training;\npublic class T { }")) {
                 return 1;
             }
             // A few rounds, so that the JDK 25 cache also records method profiles (JEP 515). More
             // rounds (25 were tried) made installs slower without making trivial cells faster.
             for (int round = 0; round < ROUNDS; round++) {
                 for (String cell : CELLS) {
-                    if (!ran(interpreter, silent, cell)) {
+                    if (!ran(interpreter, silent, console, cell)) {
                         return 1;
                     }
                 }
@@ -41,9 +42,10 @@ public final class Training {
         return 0;
     }
 
-    private static boolean ran(JShellInterpreter interpreter, Cell cell, String code) {
+    private static boolean ran(JShellInterpreter interpreter, Cell cell, java.io.PrintStream console, String code) {
         if (interpreter.execute(code, cell) instanceof Interpreter.Outcome.Failed f) {
-            System.err.println("racecourse kernel: training cell failed: " + f.value());
+            console.println("racecourse kernel: training cell " + code.lines().findFirst().orElse("") + " failed: "
+                    + f.name() + ": " + f.value());
             return false;
         }
         return true;
