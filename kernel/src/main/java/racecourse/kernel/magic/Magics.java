@@ -16,6 +16,7 @@ public final class Magics {
     public static Magics standard() {
         Magics m = new Magics();
         m.add(new ClasspathMagic());
+        m.add(new MavenMagic());
         m.add(new LoadMagic());
         m.add(TimeMagic.line());
         m.add(TimeMagic.cell());
