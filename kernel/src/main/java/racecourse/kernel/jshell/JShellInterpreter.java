@@ -314,6 +314,8 @@ public final class JShellInterpreter implements Interpreter {
         if (region.isMagicLine()) {
             return magics.help(region.text().strip()).map(DisplayData::new);
         }
+        // Here, not at start: opening the JDK's src.zip takes ~0.1 s, which the first cell must not wait for.
+        CourseSources.install();
         SourceCodeAnalysis sca = session().analysis();
         SnippetAt at = SnippetAt.find(sca, region.text(), region.cursor());
         return Inspection.of(sca, at.text(), at.cursor());

@@ -39,7 +39,6 @@ final class JavaSession implements AutoCloseable {
     private volatile CellSource evaluating;
 
     JavaSession(List<Path> classpath) {
-        CourseSources.install();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         this.shell = JShell.builder()
                 .executionEngine(provider, Map.of())
