@@ -14,9 +14,11 @@ import java.util.Set;
  * wait/notify/lock/unlock/acquire/release and friends; a probe before array element loads; and
  * System.exit / Runtime.exit / Runtime.halt replaced by a throw. Only no-argument static calls are
  * inserted, so the operand stack at every original instruction, and with it every stack map frame,
- * stays valid (COMPUTE_MAXS suffices; COMPUTE_FRAMES would need to load classes).
+ * stays valid (COMPUTE_MAXS suffices; COMPUTE_FRAMES would need to load classes). Without
+ * perturbation (the Lincheck explain step, whose model checker does its own scheduling) only the
+ * exit calls are rewritten.
  */
-final class Instrumenter {
+public final class Instrumenter {
     private static final String PERTURB = "racecourse/grader/harness/Perturb";
     private static final String PROBE = "racecourse/grader/harness/Probe";
     private static final String EXIT = "racecourse/grader/harness/SubmissionExit";
@@ -29,6 +31,10 @@ final class Instrumenter {
     }
 
     static byte[] instrument(byte[] original) {
+        return instrument(original, true);
+    }
+
+    public static byte[] instrument(byte[] original, boolean perturb) {
         ClassReader reader = new ClassReader(original);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         int classHash = reader.getClassName().hashCode();
@@ -36,21 +42,26 @@ final class Instrumenter {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                return new PerturbingMethod(mv, classHash * 31 + name.hashCode());
+                return new PerturbingMethod(mv, classHash * 31 + name.hashCode(), perturb);
             }
         }, 0);
         return writer.toByteArray();
     }
 
     private static final class PerturbingMethod extends MethodVisitor {
+        private final boolean perturb;
         private int site;
 
-        PerturbingMethod(MethodVisitor mv, int firstSite) {
+        PerturbingMethod(MethodVisitor mv, int firstSite, boolean perturb) {
             super(Opcodes.ASM9, mv);
             this.site = firstSite;
+            this.perturb = perturb;
         }
 
         private void point() {
+            if (!perturb) {
+                return;
+            }
             super.visitLdcInsn(site++);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, PERTURB, "point", "(I)V", false);
         }
@@ -74,7 +85,9 @@ final class Instrumenter {
                     super.visitInsn(opcode);
                 }
                 case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.DALOAD -> {
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "arrayLoad", "()V", false);
+                    if (perturb) {
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "arrayLoad", "()V", false);
+                    }
                     super.visitInsn(opcode);
                 }
                 case Opcodes.IASTORE, Opcodes.LASTORE, Opcodes.AASTORE -> {

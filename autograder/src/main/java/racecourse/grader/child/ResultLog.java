@@ -15,17 +15,17 @@ import java.util.Map;
  * carrying the run's token (read from stdin before any submission code ran). Lines a submission
  * prints to stdout never reach the grader as results.
  */
-final class ResultLog {
+public final class ResultLog {
     private static final Gson GSON = new Gson();
     private final OutputStream out;
     private final String token;
 
-    ResultLog(Path file, String token) throws IOException {
+    public ResultLog(Path file, String token) throws IOException {
         this.out = new FileOutputStream(file.toFile(), true);
         this.token = token;
     }
 
-    synchronized void write(String kind, Map<String, Object> fields) {
+    public synchronized void write(String kind, Map<String, Object> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("token", token);
         line.put("kind", kind);

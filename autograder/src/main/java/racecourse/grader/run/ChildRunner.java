@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonSyntaxException;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,6 +34,15 @@ public final class ChildRunner {
 
     public static ChildOutcome run(String exercise, Path classes, Path work, long seed, Limits limits, List<Path> hide)
             throws IOException, InterruptedException {
+        return run(exercise, new ChildCommand(List.of(), List.of(), "racecourse.grader.child.ChildMain",
+                resultFile -> List.of(exercise, classes.toString(), resultFile.toString(), Long.toString(seed),
+                        Integer.toString(limits.threadCap()), Integer.toString(limits.processCap()))),
+                work, limits, hide);
+    }
+
+    /** Runs {@code child} under the same limits, sandbox and token protocol as an exercise's suites. */
+    public static ChildOutcome run(String label, ChildCommand child, Path work, Limits limits, List<Path> hide)
+            throws IOException, InterruptedException {
         byte[] t = new byte[16];
         RANDOM.nextBytes(t);
         String token = HexFormat.of().formatHex(t);
@@ -43,10 +53,12 @@ public final class ChildRunner {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", "-Djava.io.tmpdir=" + cwd, "-Djava.awt.headless=true",
-                "-cp", ChildClassPath.of(System.getProperty("java.class.path")),
-                "racecourse.grader.child.ChildMain", exercise, classes.toString(), resultFile.toString(),
-                Long.toString(seed), Integer.toString(limits.threadCap()), Integer.toString(limits.processCap())));
+                "-XX:-UsePerfData", "-Djava.io.tmpdir=" + cwd, "-Djava.awt.headless=true"));
+        command.addAll(child.jvmOptions());
+        List<String> classPath = new ArrayList<>(child.classPathFirst().stream().map(Path::toString).toList());
+        classPath.add(ChildClassPath.of(System.getProperty("java.class.path")));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), child.mainClass()));
+        command.addAll(child.arguments().apply(resultFile));
         ProcessBuilder pb = new ProcessBuilder().directory(cwd.toFile());
         // Programs the submission starts (sort, ...) keep their temporary files in the working directory too.
         pb.environment().put("TMPDIR", cwd.toString());
@@ -55,7 +67,7 @@ public final class ChildRunner {
         pb.redirectErrorStream(true);
         Process p = pb.start();
         CappedOutput output = new CappedOutput(limits.outputBytes());
-        Thread drainer = Thread.ofPlatform().name("grader-output-" + exercise).daemon()
+        Thread drainer = Thread.ofPlatform().name("grader-output-" + label).daemon()
                 .start(() -> output.drain(p.getInputStream()));
         try (OutputStream stdin = p.getOutputStream()) {
             stdin.write((token + "\n").getBytes(StandardCharsets.UTF_8));
