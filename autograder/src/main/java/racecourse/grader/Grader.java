@@ -2,6 +2,9 @@ package racecourse.grader;
 
 import racecourse.grader.compile.CompileResult;
 import racecourse.grader.compile.ExerciseCompiler;
+import racecourse.grader.explain.Explainer;
+import racecourse.grader.explain.Explanation;
+import racecourse.grader.explain.LincheckMode;
 import racecourse.grader.harness.Verdict;
 import racecourse.grader.report.ExerciseResult;
 import racecourse.grader.report.Feedback;
@@ -30,8 +33,16 @@ import java.util.stream.Stream;
 
 /** Grades a submission: read → compile each exercise → run its suites in a child JVM → verdicts → report. */
 public final class Grader {
-    /** What to grade and how. {@code exercises} empty means all eleven; {@code home} may be null. */
-    public record Request(Path submission, List<String> exercises, long seed, Limits limits, Path home) {
+    /**
+     * What to grade and how. {@code exercises} empty means all eleven; {@code home} may be null;
+     * {@code lincheck} says whether race/exclusion failures get a Lincheck trace.
+     */
+    public record Request(Path submission, List<String> exercises, long seed, Limits limits, Path home,
+                          LincheckMode lincheck) {
+        /** A request with the default Lincheck mode. */
+        public Request(Path submission, List<String> exercises, long seed, Limits limits, Path home) {
+            this(submission, exercises, seed, limits, home, LincheckMode.DEFAULT);
+        }
     }
 
     private Grader() {
@@ -92,8 +103,19 @@ public final class Grader {
         }
         ChildOutcome outcome = ChildRunner.run(exercise, compiled.classes(), Files.createDirectories(work.resolve(exercise).resolve("run")),
                 request.seed(), request.limits(), hidden(request.home()));
-        return new ExerciseResult(exercise, Catalog.POINTS, collect(exercise, plan, outcome, request.limits()), true,
-                seconds(start), "From " + file.origin() + ".");
+        List<TestResult> tests = collect(exercise, plan, outcome, request.limits());
+        String note = "From " + file.origin() + ".";
+        Explanation explanation = null;
+        if (Explainer.wanted(request.lincheck(), exercise, tests)) {
+            explanation = Explainer.explain(exercise, compiled.classes(), work.resolve(exercise).resolve("lincheck"),
+                    request.limits(), hidden(request.home()));
+            tests = Explainer.attach(explanation, tests);
+            if (tests.stream().noneMatch(t -> !t.hidden() && Explainer.explains(t))) {
+                // Only hidden tests carry it, and their output is not shown: the exercise's note does.
+                note += "\n\n```\n" + explanation.text() + "\n```";
+            }
+        }
+        return new ExerciseResult(exercise, Catalog.POINTS, tests, true, seconds(start), note, explanation);
     }
 
     /**
@@ -163,7 +185,8 @@ public final class Grader {
         return o instanceof Number n ? n.longValue() : 0;
     }
 
-    private static List<Path> hidden(Path home) {
+    /** The folders the child must not see (the references, hidden tests' sources, the corpus) in {@code home}, which may be null. */
+    public static List<Path> hidden(Path home) {
         if (home == null) {
             return List.of();
         }

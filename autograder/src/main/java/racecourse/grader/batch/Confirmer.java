@@ -68,6 +68,6 @@ public final class Confirmer {
                             t.millis()));
         }
         return new Confirmed(new ExerciseResult(first.exercise(), first.points(), tests, first.submitted(),
-                first.seconds(), first.note()), List.copyOf(confirmations));
+                first.seconds(), first.note(), first.explanation()), List.copyOf(confirmations));
     }
 }

@@ -2,6 +2,7 @@ package racecourse.grader.batch;
 
 import racecourse.grader.Catalog;
 import racecourse.grader.Grader;
+import racecourse.grader.explain.LincheckMode;
 import racecourse.grader.report.ExerciseResult;
 import racecourse.grader.report.Grading;
 import racecourse.grader.run.Limits;
@@ -179,8 +180,10 @@ public final class Regrade {
     private static ExerciseRecord grade(Task t, Request req) throws IOException, InterruptedException {
         Grading first = Grader.grade(new Grader.Request(t.path(), List.of(t.exercise()), req.seed(), req.limits(), req.home()));
         ExerciseResult result = first.exercises().get(0);
+        // Reruns only count whether a failure reproduces: no Lincheck explanation for them.
         Confirmer.Confirmed c = Confirmer.confirm(result, req.seed(), req.confirm(), seed ->
-                Grader.grade(new Grader.Request(t.path(), List.of(t.exercise()), seed, req.limits(), req.home())).exercises().get(0));
+                Grader.grade(new Grader.Request(t.path(), List.of(t.exercise()), seed, req.limits(), req.home(),
+                        LincheckMode.OFF)).exercises().get(0));
         List<String> graderNotes = first.notes().stream().filter(n -> !t.readNotes().contains(n)).toList();
         return new ExerciseRecord(t.key(), t.student(), c.result(), c.confirmations(), first.sandboxed(), graderNotes);
     }

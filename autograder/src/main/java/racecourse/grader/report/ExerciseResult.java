@@ -1,10 +1,19 @@
 package racecourse.grader.report;
 
+import racecourse.grader.explain.Explanation;
+
 import java.util.List;
 
-/** The tests of one exercise, its score out of its points and how long grading it took. */
+/**
+ * The tests of one exercise, its score out of its points, how long grading it took, and what the
+ * Lincheck explain step gave (null when it did not run).
+ */
 public record ExerciseResult(String exercise, double points, List<TestResult> tests, boolean submitted,
-                             double seconds, String note) {
+                             double seconds, String note, Explanation explanation) {
+    public ExerciseResult(String exercise, double points, List<TestResult> tests, boolean submitted, double seconds, String note) {
+        this(exercise, points, tests, submitted, seconds, note, null);
+    }
+
     public double score() {
         if (tests.isEmpty()) {
             return 0;

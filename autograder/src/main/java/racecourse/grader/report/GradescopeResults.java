@@ -47,8 +47,13 @@ public final class GradescopeResults {
         extra.put("sandboxed", g.sandboxed());
         Map<String, Object> perExercise = new LinkedHashMap<>();
         for (ExerciseResult e : g.exercises()) {
-            perExercise.put(e.exercise(), Map.of("score", e.score(), "max_score", e.points(),
+            Map<String, Object> m = new LinkedHashMap<>(Map.of("score", e.score(), "max_score", e.points(),
                     "submitted", e.submitted(), "seconds", Math.round(e.seconds() * 100) / 100.0));
+            if (e.explanation() != null) {
+                m.put("lincheck", Map.of("outcome", e.explanation().outcome().label(),
+                        "seconds", Math.round(e.explanation().seconds() * 100) / 100.0));
+            }
+            perExercise.put(e.exercise(), m);
         }
         extra.put("exercises", perExercise);
         root.put("extra_data", extra);
