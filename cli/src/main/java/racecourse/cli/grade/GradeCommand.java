@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import racecourse.grader.Grader;
+import racecourse.grader.explain.LincheckMode;
 import racecourse.grader.report.Feedback;
 import racecourse.grader.report.Grading;
 import racecourse.grader.run.Limits;
@@ -16,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code racecourse grade SUBMISSION [--exercise CLASS]... [--out DIR] [--seed N] [--quiet]}:
+ * {@code racecourse grade SUBMISSION [--exercise CLASS]... [--out DIR] [--seed N] [--lincheck off|explain] [--quiet]}:
  * grades a submission and writes DIR/results.json (Gradescope) and DIR/feedback.md. Exit 0 whenever
- * grading ran, whatever the score.
+ * grading ran, whatever the score; 2 for bad usage (a bad --lincheck value too, in one line).
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {"Grade a submission (a folder, a .java file or a .zip) under stress harnesses that catch races,",
@@ -36,6 +37,13 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the schedule perturbation (default: random); the same seed replays the same choices.")
     Long seed;
 
+    @Option(names = "--lincheck", paramLabel = "MODE", description = {
+            "off or explain (default: ${DEFAULT-VALUE}). explain: a race or exclusion failure of SafeCounter,",
+            "BoundedBuffer, CountingSemaphore, Memoizer, FairReadWriteLock or DiningTable also shows the",
+            "interleaving Lincheck's model checker finds (at most 20 s more per such exercise); it never",
+            "changes a verdict or a score."})
+    String lincheck = LincheckMode.DEFAULT.label();
+
     @Option(names = "--quiet", description = "Print nothing; only write the files.")
     boolean quiet;
 
@@ -44,9 +52,10 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        LincheckMode mode = LincheckMode.parse(lincheck);
         long s = seed != null ? seed : new java.security.SecureRandom().nextInt(1_000_000);
         Grading grading = Grader.grade(new Grader.Request(submission, exercises, s, Limits.defaults(),
-                racecourse.cli.RepositoryHome.orNull()));
+                racecourse.cli.RepositoryHome.orNull(), mode));
         Grader.write(grading, out);
         if (!quiet) {
             spec.commandLine().getOut().print(Feedback.markdown(grading));

@@ -46,4 +46,19 @@ class GradeCommandTest {
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertTrue(err.toString().contains("no such file"), err.toString());
     }
+
+    @Test
+    void aBadLincheckModeIsAOneLineErrorWithExitTwo(@TempDir Path dir) throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute("grade", sub.toString(), "--lincheck", "always", "--out", dir.resolve("g").toString(), "--quiet");
+        assertEquals(2, status, err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--lincheck must be off or explain, not 'always'"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("g")), "nothing may be graded or written");
+    }
 }
