@@ -238,6 +238,23 @@ def test_inspect_shows_javadoc_of_the_course_api(kernel):
     assert "in the current cell" in inspect_text(kc, "display(")
 
 
+def test_completion_offers_the_course_api_not_the_kernels_own_libraries(kernel):
+    _, kc = kernel
+    deadline = time.monotonic() + 30
+    matches = []
+    while not matches and time.monotonic() < deadline:  # JShell indexes the class path in the background
+        msg_id = kc.complete("org.j", 5)
+        reply = kc.get_shell_msg(timeout=30)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = kc.get_shell_msg(timeout=30)
+        matches = [m.rstrip(".") for m in reply["content"]["matches"]]
+        time.sleep(0 if matches else 0.5)
+    assert "jfree" in matches, matches  # JFreeChart: cells draw with it
+    # The kernel's JVM also holds the autograder, Lincheck (org.jetbrains), JUnit (org.junit):
+    # not what a cell compiles against.
+    assert "jetbrains" not in matches and "junit" not in matches, matches
+
+
 def test_interrupt_stops_a_tight_loop_and_the_kernel_stays(kernel):
     km, kc = kernel
     msg_id = kc.execute("long spins = 0; while (true) { spins++; }")

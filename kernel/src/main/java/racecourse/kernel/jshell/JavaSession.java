@@ -29,6 +29,16 @@ final class JavaSession implements AutoCloseable {
             "java.util.stream.*", "racecourse.viz.*", "org.jfree.chart.JFreeChart",
             "static racecourse.kernel.display.Display.*");
 
+    /**
+     * What cells compile against besides the JDK: the jars of the display helpers and racecourse.viz,
+     * of JFreeChart, and of jjava's DisplayData (html() returns one). Not the kernel's whole class
+     * path, which also holds the autograder, Lincheck, Kotlin, JUnit...: javac would index every one of
+     * those jars, and completing {@code org.} would offer their packages to students.
+     */
+    private static final List<Path> CELL_API = codeSources(racecourse.kernel.display.Display.class,
+            racecourse.viz.Timeline.class, org.jfree.chart.JFreeChart.class,
+            org.dflib.jjava.jupyter.kernel.display.DisplayData.class);
+
     private final KernelExecutionProvider provider = new KernelExecutionProvider();
     private final JShell shell;
     private final List<Path> userClasspath = new ArrayList<>();
@@ -40,14 +50,7 @@ final class JavaSession implements AutoCloseable {
 
     JavaSession(List<Path> classpath) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        this.shell = JShell.builder()
-                .executionEngine(provider, Map.of())
-                .out(quiet).err(quiet)
-                .compilerOptions("-Xlint:unchecked", "-proc:none")
-                .build();
-        // Not as a --class-path compiler option: that would hide what addToClasspath adds later.
-        // The runtime loader asks the system class loader first, so kernel classes load only once.
-        shell.addToClasspath(System.getProperty("java.class.path"));
+        this.shell = buildOnCellApi(provider, quiet);
         this.frames = new SnippetFrames(shell);
         for (Path p : classpath) {
             addToClasspath(p);
@@ -144,16 +147,53 @@ final class JavaSession implements AutoCloseable {
         userClasspath.add(entry.toAbsolutePath());
     }
 
-    /** The kernel's own class path followed by what cells added. */
+    /** What cells compile against: the cell API's jars followed by what cells added. */
     List<Path> classpath() {
-        List<Path> all = new ArrayList<>();
-        for (String p : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!p.isEmpty()) {
-                all.add(Path.of(p));
-            }
-        }
+        List<Path> all = new ArrayList<>(CELL_API);
         all.addAll(userClasspath);
         return all;
+    }
+
+    /**
+     * A JShell whose compiler sees only {@link #CELL_API} besides the JDK. JShell starts its class
+     * path from the {@code java.class.path} property, read once as it is built, and has no option to
+     * start elsewhere (a --class-path compiler option would hide what addToClasspath adds later). So
+     * the property holds the first API jar while JShell is built, and addToClasspath adds the rest,
+     * which also sets its compiler's path to exactly that list.
+     */
+    private static JShell buildOnCellApi(KernelExecutionProvider provider, PrintStream quiet) {
+        JShell built;
+        synchronized (System.class) {
+            String full = System.getProperty("java.class.path");
+            System.setProperty("java.class.path", CELL_API.get(0).toString());
+            try {
+                built = JShell.builder()
+                        .executionEngine(provider, Map.of())
+                        .out(quiet).err(quiet)
+                        .compilerOptions("-Xlint:unchecked", "-proc:none")
+                        .build();
+            } finally {
+                System.setProperty("java.class.path", full);
+            }
+        }
+        List<String> rest = CELL_API.subList(1, CELL_API.size()).stream().map(Path::toString).toList();
+        built.addToClasspath(String.join(File.pathSeparator, rest));
+        return built;
+    }
+
+    private static List<Path> codeSources(Class<?>... classes) {
+        List<Path> paths = new ArrayList<>();
+        for (Class<?> c : classes) {
+            try {
+                Path p = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (!paths.contains(p)) {
+                    paths.add(p);
+                }
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                throw new IllegalStateException("cannot find the jar of " + c.getName(), e);
+            }
+        }
+        return List.copyOf(paths);
     }
 
     List<Path> userClasspath() {
