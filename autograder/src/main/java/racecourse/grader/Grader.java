@@ -185,13 +185,25 @@ public final class Grader {
         return o instanceof Number n ? n.longValue() : 0;
     }
 
-    /** The folders the child must not see (the references, hidden tests' sources, the corpus) in {@code home}, which may be null. */
+    /**
+     * The folders the child must not see: in {@code home} (which may be null) the references, the
+     * hidden tests' sources and the corpus; and where a local {@code mvn install} copies the
+     * references (the solutions jar), the one place outside the repository a grading machine is
+     * likely to hold them.
+     */
     public static List<Path> hidden(Path home) {
-        if (home == null) {
-            return List.of();
+        List<Path> hidden = new ArrayList<>();
+        if (home != null) {
+            hidden.addAll(List.of(home.resolve("solutions"), home.resolve("autograder/src"),
+                    home.resolve("autograder/corpus")));
         }
-        return List.of(home.resolve("solutions"), home.resolve("autograder/src"), home.resolve("autograder/corpus"));
+        hidden.add(INSTALLED_REFERENCES);
+        return List.copyOf(hidden);
     }
+
+    /** The local Maven repository's copy of the references, after {@code mvn install}. */
+    public static final Path INSTALLED_REFERENCES = Path.of(System.getProperty("user.home"), ".m2", "repository",
+            "racecourse", "racecourse-solutions");
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;

@@ -141,6 +141,39 @@ class SandboxTest {
     }
 
     /**
+     * A copy of the references outside the repository, where a local {@code mvn install} puts them
+     * (~/.m2/repository/racecourse/racecourse-solutions), is covered too. The test puts a file there
+     * (removing only what it made) and the probe tries to read it.
+     */
+    @Test
+    void anInstalledCopyOfTheReferencesIsHiddenToo(@TempDir Path dir) throws Exception {
+        assumeTrue(unshareWorks(), "unshare does not work on this machine (the fallback is tested below)");
+        String id = UUID.randomUUID().toString();
+        Path made = Grader.INSTALLED_REFERENCES;
+        while (made.getParent() != null && !Files.exists(made.getParent())) {
+            made = made.getParent(); // the outermost folder this test creates, to remove afterwards
+        }
+        boolean existed = Files.exists(Grader.INSTALLED_REFERENCES);
+        Path copy = Grader.INSTALLED_REFERENCES.resolve("sandbox-test-" + id).resolve("SafeCounter.java");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, "the reference");
+        try {
+            Files.writeString(dir.resolve("SafeCounter.java"), PROBE.formatted(copy, HIDDEN, false,
+                    Grading.HOME.resolve("autograder/target/sandbox-escape-" + id), id));
+            String seen = report(Grading.grade(dir, 1, "SafeCounter").exercises().get(0));
+            assertTrue(seen.contains(" solutions=AccessDeniedException") || seen.contains(" solutions=NoSuchFileException"),
+                    seen);
+        } finally {
+            Path top = existed ? copy.getParent() : made;
+            try (var walk = Files.walk(top)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
      * {@code RACECOURSE_SANDBOX=off} (here in a separate grader JVM, so that the other tests keep
      * their sandbox): the grading says it ran without the sandbox, in results.json and feedback.md,
      * and the same probe now reads the references, which shows what the sandbox keeps out.
