@@ -4,19 +4,32 @@ import jupyter_client
 import pytest
 
 
-@pytest.fixture(scope="module")
-def kernel(kernel_env):
-    """A running Racecourse kernel and a blocking client, shared by one test module."""
+def start_kernel(env):
+    """A Racecourse kernel started in `env`, and a blocking client (ready: kernel_info answered)."""
     saved = dict(os.environ)
-    os.environ.update(kernel_env)
+    os.environ.update(env)
     try:
-        km, kc = jupyter_client.manager.start_new_kernel(kernel_name="racecourse", startup_timeout=60)
+        return jupyter_client.manager.start_new_kernel(kernel_name="racecourse", startup_timeout=60)
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+@pytest.fixture(scope="module")
+def kernel(kernel_env):
+    """A running Racecourse kernel and a blocking client, shared by one test module."""
+    km, kc = start_kernel(kernel_env)
     yield km, kc
     kc.stop_channels()
     km.shutdown_kernel(now=False)
+
+
+def reply_to(kc, msg_id, timeout=30):
+    """The shell reply to request `msg_id`, skipping others (e.g. a second kernel_info reply from start)."""
+    reply = kc.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=timeout)
+    return reply
 
 
 class Run:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.kernel.conftest import run
+from tests.kernel.conftest import reply_to, run
 
 
 def interrupt_after_start(km, kc, code, settle=0.8, timeout=10):
@@ -23,9 +23,7 @@ def interrupt_after_start(km, kc, code, settle=0.8, timeout=10):
     time.sleep(settle)
     km.interrupt_kernel()
     started = time.monotonic()
-    reply = kc.get_shell_msg(timeout=timeout)
-    while reply["parent_header"]["msg_id"] != msg_id:
-        reply = kc.get_shell_msg(timeout=timeout)
+    reply = reply_to(kc, msg_id, timeout=timeout)
     return reply, time.monotonic() - started
 
 

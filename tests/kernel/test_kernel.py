@@ -7,7 +7,7 @@ import time
 import pytest
 
 from tests.conftest import ROOT, VENV
-from tests.kernel.conftest import run
+from tests.kernel.conftest import reply_to, run
 
 
 def test_kernel_info_language(kernel):
@@ -213,10 +213,7 @@ def test_time_magic_and_lsmagic(kernel):
 
 
 def inspect_text(kc, code):
-    msg_id = kc.inspect(code, len(code))
-    reply = kc.get_shell_msg(timeout=30)
-    while reply["parent_header"].get("msg_id") != msg_id:  # e.g. a second kernel_info reply from start
-        reply = kc.get_shell_msg(timeout=30)
+    reply = reply_to(kc, kc.inspect(code, len(code)))
     assert reply["content"]["found"], code
     return reply["content"]["data"]["text/plain"]
 
@@ -243,10 +240,7 @@ def test_completion_offers_the_course_api_not_the_kernels_own_libraries(kernel):
     deadline = time.monotonic() + 30
     matches = []
     while not matches and time.monotonic() < deadline:  # JShell indexes the class path in the background
-        msg_id = kc.complete("org.j", 5)
-        reply = kc.get_shell_msg(timeout=30)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = kc.get_shell_msg(timeout=30)
+        reply = reply_to(kc, kc.complete("org.j", 5))
         matches = [m.rstrip(".") for m in reply["content"]["matches"]]
         time.sleep(0 if matches else 0.5)
     assert "jfree" in matches, matches  # JFreeChart: cells draw with it
@@ -261,9 +255,7 @@ def test_interrupt_stops_a_tight_loop_and_the_kernel_stays(kernel):
     time.sleep(1.0)
     km.interrupt_kernel()
     started = time.monotonic()
-    reply = kc.get_shell_msg(timeout=10)
-    while reply["parent_header"]["msg_id"] != msg_id:
-        reply = kc.get_shell_msg(timeout=10)
+    reply = reply_to(kc, msg_id, timeout=10)
     assert time.monotonic() - started < 5
     assert reply["content"]["status"] == "error"
     assert reply["content"]["ename"] == "Interrupted"
@@ -315,9 +307,7 @@ def test_interrupt_stops_a_loop_run_again_from_its_compiled_class(kernel):
     msg_id = kc.execute(loop)
     time.sleep(1.0)
     km.interrupt_kernel()
-    reply = kc.get_shell_msg(timeout=10)
-    while reply["parent_header"]["msg_id"] != msg_id:
-        reply = kc.get_shell_msg(timeout=10)
+    reply = reply_to(kc, msg_id, timeout=10)
     assert reply["content"]["ename"] == "Interrupted"
     assert int(run(kc, "spins").result["text/plain"]) > 10
 

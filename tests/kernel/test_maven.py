@@ -3,10 +3,9 @@ and the real mvn (local repository first, Maven Central if needed)."""
 import os
 import time
 
-import jupyter_client
 import pytest
 
-from tests.kernel.conftest import run
+from tests.kernel.conftest import run, start_kernel
 
 TEXT = "org.apache.commons:commons-text:1.12.0"  # depends on commons-lang3 at run time
 
@@ -15,13 +14,7 @@ TEXT = "org.apache.commons:commons-text:1.12.0"  # depends on commons-lang3 at r
 def fresh_cache_kernel(kernel_env, tmp_path_factory):
     """A kernel whose resolved-jars cache starts empty, so the first %maven really runs Maven."""
     env = dict(kernel_env, XDG_CACHE_HOME=str(tmp_path_factory.mktemp("cache")))
-    saved = dict(os.environ)
-    os.environ.update(env)
-    try:
-        km, kc = jupyter_client.manager.start_new_kernel(kernel_name="racecourse", startup_timeout=60)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    km, kc = start_kernel(env)
     yield km, kc, env["XDG_CACHE_HOME"]
     kc.stop_channels()
     km.shutdown_kernel(now=False)
@@ -36,7 +29,7 @@ def test_maven_adds_an_artifact_and_its_dependencies(fresh_cache_kernel):
     assert run(kc, 'org.apache.commons.text.WordUtils.capitalizeFully("race COURSE")').result["text/plain"] \
         == '"Race Course"'
     assert run(kc, 'org.apache.commons.lang3.StringUtils.reverse("abc")').result["text/plain"] == '"cba"'
-    assert list((os.path.join(cache, "racecourse", "maven"),)) and os.listdir(os.path.join(cache, "racecourse", "maven"))
+    assert os.listdir(os.path.join(cache, "racecourse", "maven"))  # the jars are kept for the next time
 
     started = time.monotonic()
     again = run(kc, f"%maven {TEXT}")
