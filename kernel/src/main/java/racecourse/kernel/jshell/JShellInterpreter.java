@@ -197,7 +197,7 @@ public final class JShellInterpreter implements Interpreter {
                 return Interrupts.interrupted();
             }
             if (run.failure() instanceof racecourse.kernel.exit.ExitCalled exit) {
-                return new Outcome.Failed("SystemExit", exit.getMessage(), List.of("SystemExit: " + exit.getMessage()));
+                return systemExit(exit.getMessage());
             }
             if (run.failure() != null) {
                 Throwable t = run.failure();
@@ -220,8 +220,7 @@ public final class JShellInterpreter implements Interpreter {
         }
         if (e.exception() instanceof EvalException ee
                 && ee.getExceptionClassName().equals(racecourse.kernel.exit.ExitCalled.class.getName())) {
-            String msg = ee.getMessage();
-            return Optional.of(new Outcome.Failed("SystemExit", msg, List.of("SystemExit: " + msg)));
+            return Optional.of(systemExit(ee.getMessage()));
         }
         if (e.exception() instanceof EvalException ee) {
             return Optional.of(new Outcome.Failed(ee.getExceptionClassName(),
@@ -240,6 +239,11 @@ public final class JShellInterpreter implements Interpreter {
                     + String.join(", ", s.unresolved(e.snippet())) + " is declared\n");
         }
         return Optional.empty();
+    }
+
+    /** A cell that called System.exit (or halt): it ends, the session stays. */
+    private static Outcome.Failed systemExit(String message) {
+        return new Outcome.Failed("SystemExit", message, List.of("SystemExit: " + message));
     }
 
     private static String describe(Snippet snippet) {
