@@ -190,7 +190,7 @@ public final class JShellInterpreter implements Interpreter {
 
     /** Runs code that ran before from its loaded classes: what evalCode would do, without javac. */
     private Outcome runAgain(JavaSession s, List<CompiledCode.Step> steps, int firstLine, Cell cell, boolean wantValue) {
-        KernelExecutionControl.Rerun run = null;
+        KernelExecutionControl.SnippetRun run = null;
         for (CompiledCode.Step step : steps) {
             run = s.rerun(step, new CellSource(cell.executionCount(), firstLine + step.lineOffset()));
             if (Stops.isStopped(cell) || run.failure() instanceof racecourse.kernel.threads.CellStopped) {

@@ -91,7 +91,7 @@ final class JavaSession implements AutoCloseable {
     }
 
     /** Runs a remembered snippet again, its frames now pointing at {@code where}. */
-    KernelExecutionControl.Rerun rerun(CompiledCode.Step step, CellSource where) {
+    KernelExecutionControl.SnippetRun rerun(CompiledCode.Step step, CellSource where) {
         evaluating = where;
         sources.put(parseId(step.snippet()), where);
         return provider.control().rerun(step.className());

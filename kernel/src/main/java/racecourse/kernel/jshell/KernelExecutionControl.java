@@ -62,8 +62,8 @@ final class KernelExecutionControl extends LocalExecutionControl {
         return name;
     }
 
-    /** What running a loaded snippet again gave: its value, or what it threw. */
-    record Rerun(Object value, Throwable failure) {
+    /** What running a snippet gave: its value, or what it threw. */
+    record SnippetRun(Object value, Throwable failure) {
         String valueText() {
             return valueString(value);
         }
@@ -73,25 +73,24 @@ final class KernelExecutionControl extends LocalExecutionControl {
      * Runs an already loaded snippet class again, as JShell's invoke would but without JShell: the
      * same cell-group thread, and the value or the exception as they are, not as strings.
      */
-    Rerun rerun(String className) {
+    SnippetRun rerun(String className) {
         Method doit;
         try {
             doit = findClass(className).getDeclaredMethod(DOIT_METHOD);
             doit.setAccessible(true);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return new Rerun(null, e);
+            return new SnippetRun(null, e);
         }
-        Object[] result = new Object[1];
-        Throwable failure = runOnCellThread(doit, result);
-        return new Rerun(result[0], failure instanceof InvocationTargetException ite ? ite.getCause() : failure);
+        SnippetRun run = runOnCellThread(doit);
+        return run.failure() instanceof InvocationTargetException ite ? new SnippetRun(null, ite.getCause()) : run;
     }
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        Object[] result = new Object[1];
-        Throwable f = runOnCellThread(doitMethod, result);
+        SnippetRun run = runOnCellThread(doitMethod);
+        Throwable f = run.failure();
         if (f == null) {
-            return valueString(result[0]);
+            return run.valueText();
         }
         Throwable cause = f instanceof InvocationTargetException ite ? ite.getCause() : f;
         if (cause instanceof CellStopped) {
@@ -103,8 +102,12 @@ final class KernelExecutionControl extends LocalExecutionControl {
         throw (Error) f;
     }
 
-    /** Runs a snippet's do-it method on a new thread of the caller's (the cell's) group; returns what it threw. */
-    private static Throwable runOnCellThread(Method doitMethod, Object[] result) {
+    /**
+     * Runs a snippet's do-it method on a new thread of the caller's (the cell's) group; the failure is
+     * what {@link Method#invoke} threw, an InvocationTargetException for the snippet's own exceptions.
+     */
+    private static SnippetRun runOnCellThread(Method doitMethod) {
+        Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         ThreadGroup cellGroup = Thread.currentThread().getThreadGroup();
         Thread snippet = new Thread(cellGroup, () -> {
@@ -119,9 +122,9 @@ final class KernelExecutionControl extends LocalExecutionControl {
             snippet.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return e;
+            return new SnippetRun(null, e);
         }
-        return failure[0];
+        return new SnippetRun(result[0], failure[0]);
     }
 
     @Override
