@@ -3,6 +3,7 @@ package racecourse.kernel.install;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import racecourse.kernel.Folders;
 import racecourse.kernel.Version;
 
 import java.io.File;
@@ -11,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes the Jupyter kernelspec {@code racecourse}: a kernel.json and a private copy of the kernel's jars.
@@ -50,7 +49,7 @@ public final class KernelSpecInstaller {
         }
         Path spec = kernelsDir.toAbsolutePath().normalize().resolve(NAME);
         Path lib = spec.resolve("lib");
-        deleteRecursively(lib);
+        Folders.deleteTree(lib);
         Files.createDirectories(lib);
         for (Path jar : jars) {
             Files.copy(jar, lib.resolve(jar.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
@@ -175,16 +174,5 @@ public final class KernelSpecInstaller {
         metadata.add("racecourse", ours);
         spec.add("metadata", metadata);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

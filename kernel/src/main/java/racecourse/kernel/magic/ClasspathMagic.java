@@ -60,7 +60,8 @@ final class ClasspathMagic implements Magic {
         return new Outcome.Ok(Optional.empty());
     }
 
-    private static List<Path> jarsIn(Path dir) throws IOException, MagicUsageException {
+    /** The jars directly in {@code dir}, sorted by name. */
+    static List<Path> jarsIn(Path dir) throws IOException, MagicUsageException {
         if (!Files.isDirectory(dir)) {
             throw new MagicUsageException("no such folder: " + dir.toAbsolutePath());
         }

@@ -1,12 +1,12 @@
 package racecourse.kernel.magic;
 
 import racecourse.kernel.Cell;
+import racecourse.kernel.Folders;
 import racecourse.kernel.Interpreter.Outcome;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -68,7 +68,7 @@ final class MavenMagic implements Magic {
             context.cell().write(Cell.Stream.STDERR, "resolving " + String.join(", ", coordinates) + " with Maven...\n");
             resolve(coordinates, folder);
         }
-        List<Path> jars = jarsIn(folder);
+        List<Path> jars = ClasspathMagic.jarsIn(folder);
         for (Path jar : jars) {
             context.addToClasspath(jar);
         }
@@ -96,7 +96,7 @@ final class MavenMagic implements Magic {
                 exit = runMaven(mvn, project, staging, log, false);
             }
             if (exit != 0) {
-                deleteTree(staging);
+                Folders.deleteTree(staging);
                 throw new MagicUsageException("Maven could not resolve " + String.join(", ", coordinates) + ":\n"
                         + errors(log));
             }
@@ -104,13 +104,13 @@ final class MavenMagic implements Magic {
             try {
                 Files.move(staging, folder);
             } catch (IOException alreadyThere) {
-                deleteTree(staging);
+                Folders.deleteTree(staging);
                 if (!Files.exists(folder.resolve(DONE))) {
                     throw alreadyThere;
                 }
             }
         } finally {
-            deleteTree(project);
+            Folders.deleteTree(project);
         }
     }
 
@@ -182,15 +182,6 @@ final class MavenMagic implements Magic {
         return cache.resolve("racecourse").resolve("maven").resolve(HexFormat.of().formatHex(digest, 0, 12));
     }
 
-    private static List<Path> jarsIn(Path folder) throws IOException {
-        List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, "*.jar")) {
-            s.forEach(jars::add);
-        }
-        jars.sort(null);
-        return jars;
-    }
-
     /** Maven's [ERROR] lines that say what went wrong (not its advice on how to debug Maven); at most a few. */
     private static String errors(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
@@ -203,16 +194,5 @@ final class MavenMagic implements Magic {
 
     private static String abbreviate(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
