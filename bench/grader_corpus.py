@@ -16,11 +16,16 @@ CORPUS = ROOT / 'autograder' / 'corpus'
 SOLUTIONS = ROOT / 'solutions' / 'src' / 'main' / 'java' / 'exercises'
 
 
-def grade(path, exercise, seed):
+def grade(path, exercises, seed, extra=(), launcher=None):
+    """Grades `path` (only `exercises`, if any) through the CLI; returns results.json and the wall time.
+
+    `launcher` is the command before `grade` (default bin/racecourse); `extra` are more grade options.
+    """
+    launcher = launcher or [str(ROOT / 'bin' / 'racecourse')]
     with tempfile.TemporaryDirectory() as out:
-        cmd = [str(ROOT / 'bin' / 'racecourse'), 'grade', str(path), '--out', out, '--seed', str(seed), '--quiet']
-        if exercise:
-            cmd += ['--exercise', exercise]
+        cmd = launcher + ['grade', str(path), '--out', out, '--seed', str(seed), '--quiet', *extra]
+        for e in exercises:
+            cmd += ['--exercise', e]
         t = time.monotonic()
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
         wall = time.monotonic() - t
@@ -60,7 +65,7 @@ def main():
     def work(job):
         kind, path, seed = job
         exercise = path.parent.parent.name if kind == 'variant' else None
-        results, wall = grade(path, exercise, seed)
+        results, wall = grade(path, [exercise] if exercise else [], seed)
         return kind, path, seed, results, wall
 
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:

@@ -19,7 +19,9 @@ their reference solutions, RUNS times each
 Runs the built grader jar directly (built once through bin/racecourse if stale), so sources edited
 while the benchmark runs do not trigger rebuilds between gradings.
 """
-import argparse, json, os, pathlib, statistics, subprocess, sys, tempfile, time
+import argparse, json, pathlib, statistics, subprocess
+
+import grader_corpus  # bench/ is on sys.path when this script runs
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / 'autograder' / 'corpus'
@@ -35,17 +37,7 @@ def java_command():
 
 
 def grade(java, path, exercises, seed, mode):
-    with tempfile.TemporaryDirectory() as out:
-        cmd = java + ['racecourse.cli.Main', 'grade', str(path), '--out', out, '--seed', str(seed), '--quiet',
-                      '--lincheck', mode]
-        for e in exercises:
-            cmd += ['--exercise', e]
-        t = time.monotonic()
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
-        wall = time.monotonic() - t
-        if p.returncode != 0:
-            raise SystemExit(f'grading {path} failed (exit {p.returncode}): {p.stderr.strip()[-500:]}')
-        return json.loads((pathlib.Path(out) / 'results.json').read_text()), wall
+    return grader_corpus.grade(path, exercises, seed, ['--lincheck', mode], launcher=java + ['racecourse.cli.Main'])
 
 
 def probe(java, exercise, path):
