@@ -1,5 +1,8 @@
 """Talking to a JupyterLab server a test started: its REST API, and waiting until it serves."""
 import json
+import os
+import signal
+import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -26,3 +29,16 @@ def wait_until_serving(proc, base, token, log, timeout, what):
         if time.monotonic() > deadline:
             pytest.fail(f"{what} did not answer on {base} within {timeout} s:\n{log.read_text()[-3000:]}")
         time.sleep(0.3)
+
+
+def stop_server(proc):
+    """Stops a server started in its own session: SIGTERM to its process group, SIGKILL after 20 s."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=20)

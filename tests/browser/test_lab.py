@@ -11,14 +11,13 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import time
 
 import pytest
 
 from tests.conftest import ROOT, VENV
-from tests.jupyter_server import get_json, wait_until_serving
+from tests.jupyter_server import get_json, stop_server, wait_until_serving
 from tests.foundation.conftest import clean_env, free_port
 
 HERE = ROOT / "tests" / "browser"
@@ -108,15 +107,7 @@ def lab(tmp_path, course):
         wait_until_serving(proc, base, token, log, STARTUP_TIMEOUT, "JupyterLab")
         yield base, token, log
     finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=20)
+        stop_server(proc)
 
 
 @pytest.fixture

@@ -1,13 +1,12 @@
 """`make lab` brings JupyterLab up on 127.0.0.1 with notebooks/ open and the Racecourse kernel as default."""
 import os
 import secrets
-import signal
 import subprocess
 import urllib.error
 
 import pytest
 
-from tests.jupyter_server import get_json, wait_until_serving
+from tests.jupyter_server import get_json, stop_server, wait_until_serving
 
 from .conftest import ROOT, clean_env, free_port
 
@@ -53,15 +52,7 @@ def lab(tmp_path):
         wait_until_serving(proc, base, token, log, STARTUP_TIMEOUT, "make lab")
         yield base, token, port
     finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=20)
+        stop_server(proc)
 
 
 def test_make_lab_serves_the_notebooks_on_localhost_with_the_racecourse_kernel(lab):
