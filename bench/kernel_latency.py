@@ -166,6 +166,17 @@ def round_trip(kc, poller, code: str, timeout: float) -> dict:
     }
 
 
+def timed_cells(kc, poller, cells: list[str], what: str, timeout: float) -> list[float]:
+    """Runs `cells` one after the other; their round trips in seconds. A failing cell ends the run."""
+    seconds = []
+    for code in cells:
+        r = round_trip(kc, poller, code, timeout)
+        if r["status"] != "ok":
+            raise BenchError(f"{what} cell failed: {r['outputs']}")
+        seconds.append(r["seconds"])
+    return seconds
+
+
 def wait_kernel_info(kc, km, timeout: float):
     """Like KernelClient.wait_for_ready, but returns the moment the first kernel_info_reply arrives.
 
@@ -251,25 +262,10 @@ def run_once(key: str, ksm, spec_name: str, args, log_path: Path) -> dict:
 
         if args.settle > 0:
             time.sleep(args.settle)
-        for _ in range(args.warmup):
-            r = round_trip(kc, poller, TRIVIAL_CELL, args.cell_timeout)
-            if r["status"] != "ok":
-                raise BenchError(f"warm-up cell failed: {r['outputs']}")
-        samples = []
-        for _ in range(args.cells):
-            r = round_trip(kc, poller, TRIVIAL_CELL, args.cell_timeout)
-            if r["status"] != "ok":
-                raise BenchError(f"trivial cell failed: {r['outputs']}")
-            samples.append(r["seconds"])
-        rec["trivial"] = samples
-
-        distinct = []
-        for i in range(args.cells):
-            r = round_trip(kc, poller, f"x = x + {i + 2};", args.cell_timeout)
-            if r["status"] != "ok":
-                raise BenchError(f"new trivial cell failed: {r['outputs']}")
-            distinct.append(r["seconds"])
-        rec["distinct"] = distinct
+        timed_cells(kc, poller, [TRIVIAL_CELL] * args.warmup, "warm-up", args.cell_timeout)
+        rec["trivial"] = timed_cells(kc, poller, [TRIVIAL_CELL] * args.cells, "trivial", args.cell_timeout)
+        rec["distinct"] = timed_cells(kc, poller, [f"x = x + {i + 2};" for i in range(args.cells)],
+                                      "new trivial", args.cell_timeout)
 
         # Protocol floor, for reading the figures: kernel_info round trips (no evaluation at all).
         floor = []
