@@ -1,4 +1,5 @@
 import os
+import time
 
 import jupyter_client
 import pytest
@@ -75,3 +76,13 @@ def run(kc, code, timeout=30, allow_stdin=False, stdin_hook=None):
     reply = kc.execute_interactive(code, output_hook=hook, timeout=timeout, allow_stdin=allow_stdin,
                                    stdin_hook=stdin_hook)
     return Run(reply, messages, reply["parent_header"]["msg_id"])
+
+
+def stream_containing(kc, text, timeout):
+    """The first IOPub stream message containing `text` within `timeout` s, or None."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg = kc.get_iopub_msg(timeout=5)
+        if msg["msg_type"] == "stream" and text in msg["content"]["text"]:
+            return msg
+    return None

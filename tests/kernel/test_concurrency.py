@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.kernel.conftest import reply_to, run
+from tests.kernel.conftest import reply_to, run, stream_containing
 
 
 def interrupt_after_start(km, kc, code, settle=0.8, timeout=10):
@@ -172,12 +172,7 @@ def test_late_line_of_a_finished_cell_keeps_its_parent(kernel):
     assert "still running" in first.stderr  # the leftover note
     second = run(kc, "1 + 1")
     assert second.result["text/plain"] == "2"
-    deadline = time.monotonic() + 10
-    late = None
-    while late is None and time.monotonic() < deadline:
-        msg = kc.get_iopub_msg(timeout=5)
-        if msg["msg_type"] == "stream" and "seven hundred" in msg["content"]["text"]:
-            late = msg
+    late = stream_containing(kc, "seven hundred", timeout=10)
     assert late is not None
     assert late["parent_header"]["msg_id"] == first.msg_id
 

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from tests.conftest import ROOT, VENV
-from tests.kernel.conftest import reply_to, run
+from tests.kernel.conftest import reply_to, run, stream_containing
 
 
 def test_kernel_info_language(kernel):
@@ -151,12 +151,7 @@ def test_output_of_a_background_thread_lands_in_its_own_cell(kernel):
     assert first.status == "ok"
     # Release the thread from a later cell; its line must still carry the first cell as parent.
     kc.execute("latch.countDown(); Thread.sleep(300);")
-    deadline = time.monotonic() + 15
-    late = None
-    while time.monotonic() < deadline and late is None:
-        msg = kc.get_iopub_msg(timeout=5)
-        if msg["msg_type"] == "stream" and "late line" in msg["content"]["text"]:
-            late = msg
+    late = stream_containing(kc, "late line", timeout=15)
     assert late is not None
     assert late["parent_header"]["msg_id"] == first.msg_id
 
