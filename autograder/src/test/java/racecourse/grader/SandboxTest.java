@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import racecourse.grader.batch.Progress;
+import racecourse.grader.batch.Regrade;
+import racecourse.grader.batch.Shard;
 import racecourse.grader.report.ExerciseResult;
 import racecourse.grader.run.Sandbox;
 
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -203,6 +207,144 @@ class SandboxTest {
         assertTrue(feedback.contains("solutions=READ") && feedback.contains("escape=WROTE"), feedback);
         assertTrue(Files.exists(escape));
         Files.deleteIfExists(Path.of("/tmp/racecourse-escape-" + id));
+    }
+
+    /**
+     * A submission that looks for its classmates: its static initializer walks up its ancestors
+     * ({@code /proc/<pid>/status} PPid, then {@code /proc/<pid>/cmdline}), takes every folder named
+     * there (a regrade's ROOT and {@code --out} among them), reads the files under them and keeps
+     * every secret marker it finds; the constructor throws what it found, so it lands in the
+     * student's own feedback.
+     */
+    static final String ATTACK = """
+            package exercises;
+            import java.nio.charset.StandardCharsets;
+            import java.nio.file.*;
+            import java.util.*;
+            import java.util.regex.*;
+            public final class SafeCounter {
+                static final Pattern SECRET = Pattern.compile("SECRET-[a-z]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+                static final String FOUND = look();
+                static String look() {
+                    List<Path> dirs = new ArrayList<>();
+                    int ancestors = 0;
+                    String pid = "self";
+                    for (int depth = 0; depth < 16; depth++) {
+                        String ppid = null;
+                        try {
+                            for (String l : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                                if (l.startsWith("PPid:")) ppid = l.substring(5).trim();
+                            }
+                        } catch (Exception e) { break; }
+                        if (ppid == null || ppid.equals("0")) break;
+                        pid = ppid;
+                        try {
+                            String cmdline = new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline")), StandardCharsets.UTF_8);
+                            ancestors++;
+                            for (String arg : cmdline.split("\\0")) {
+                                for (String part : arg.split("[:=]")) {
+                                    if (part.startsWith("/") && part.length() > 4) {
+                                        Path d = Path.of(part);
+                                        if (Files.isDirectory(d) && !dirs.contains(d)) dirs.add(d);
+                                    }
+                                }
+                            }
+                        } catch (Exception e) { }
+                    }
+                    Set<String> secrets = new TreeSet<>();
+                    int files = 0;
+                    for (Path d : dirs) {
+                        try (var walk = Files.walk(d, 8)) {
+                            for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                                if (files >= 4000) break;
+                                try {
+                                    if (Files.size(f) > (1 << 20)) continue;
+                                    files++;
+                                    Matcher m = SECRET.matcher(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+                                    while (m.find()) secrets.add(m.group());
+                                } catch (Exception e) { }
+                            }
+                        } catch (Exception e) { }
+                    }
+                    int processes = 0;
+                    try (var s = Files.list(Path.of("/proc"))) {
+                        processes = (int) s.filter(p -> p.getFileName().toString().matches("[0-9]+")).count();
+                    } catch (Exception e) { }
+                    return "ATTACK ancestors=" + ancestors + " dirs=" + dirs.size() + " files=" + files
+                            + " processes=" + processes + " found=" + secrets + " END";
+                }
+                public SafeCounter() { throw new IllegalStateException(FOUND); }
+                public void increment() { }
+                public long get() { return 0; }
+            }
+            """;
+
+    /**
+     * The attack of a hostile student in a batch regrade ({@link #ATTACK}): a classmate graded
+     * before (amy) has a secret in her source and one in her results (her constructor throws it);
+     * the output folder holds an instructor's file with a third. The regrade runs in its own JVM
+     * with ROOT and {@code --out} on its command line, as {@code racecourse regrade} does. The
+     * attacker (zed) must find none of the three; and, to show the probe works, the test asks it
+     * also found its ancestors.
+     */
+    @Test
+    void aSubmissionCannotReadClassmatesOrOutputsThroughItsAncestorsCommandLines(@TempDir Path dir) throws Exception {
+        assumeTrue(unshareWorks(), "unshare does not work on this machine (the fallback is tested below)");
+        Attack a = attack(dir, Map.of());
+        assertTrue(a.report().contains("processes="), a.report());
+        for (String secret : a.secrets()) {
+            assertFalse(a.report().contains(secret), "the submission read " + secret + ": " + a.report());
+        }
+    }
+
+    /** What the attacker's feedback said, and the secrets it must not have found. */
+    record Attack(String report, List<String> secrets, String output) {
+    }
+
+    /** Runs {@link #ATTACK} in a regrade of amy and zed in its own JVM, with {@code env} added to its environment. */
+    static Attack attack(Path dir, Map<String, String> env) throws Exception {
+        String id = UUID.randomUUID().toString();
+        String source = "SECRET-source-" + id;
+        String result = "SECRET-result-" + id;
+        String instructor = "SECRET-instructor-" + id;
+        Path root = dir.resolve("class");
+        Path out = dir.resolve("out");
+        Files.createDirectories(root.resolve("amy"));
+        Files.writeString(root.resolve("amy/SafeCounter.java"), "// " + source + "\n"
+                + "package exercises;\npublic final class SafeCounter {\n"
+                + "    public SafeCounter() { throw new IllegalStateException(\"" + result + "\"); }\n"
+                + "    public void increment() { }\n    public long get() { return 0; }\n}\n");
+        Files.createDirectories(root.resolve("zed"));
+        Files.writeString(root.resolve("zed/SafeCounter.java"), ATTACK);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("instructor-notes.txt"), instructor + "\n");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RegradeMain.class.getName(),
+                root.toString(), "--out", out.toString(), Grading.HOME.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), output);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(Files.readString(out.resolve("amy/results.json")).contains(result), "amy was graded first");
+        String feedback = Files.readString(out.resolve("zed/feedback.md"));
+        int start = feedback.indexOf("ATTACK");
+        assertTrue(start >= 0, "no attack report in zed's feedback:\n" + feedback + "\n" + output);
+        String report = feedback.substring(start, feedback.indexOf(" END", start));
+        assertTrue(report.matches("ATTACK ancestors=[1-9].*"), "the probe found no ancestor: " + report);
+        return new Attack(report, List.of(source, result, instructor), output);
+    }
+
+    /** A regrade in its own JVM, as {@code racecourse regrade ROOT --out OUT} runs it: ROOT --out OUT HOME. */
+    public static final class RegradeMain {
+        public static void main(String[] args) throws Exception {
+            Regrade.Outcome o = Regrade.run(new Regrade.Request(Path.of(args[0]), Path.of(args[2]), 1, Shard.ALL, 1, false, 0,
+                    List.of("SafeCounter"), racecourse.grader.run.Limits.defaults(), Path.of(args[3])), Progress.SILENT);
+            if (!o.errors().isEmpty()) {
+                throw new IllegalStateException(o.errors().toString());
+            }
+        }
     }
 
     /** The grader in its own JVM: SUBMISSION OUT HOME EXERCISE... */
