@@ -58,8 +58,11 @@ public final class Grader {
         Submission submission = SubmissionReader.read(request.submission());
         List<String> chosen = request.exercises().isEmpty() ? Catalog.EXERCISES : request.exercises();
         List<String> notes = new ArrayList<>(submission.notes());
-        if (!Sandbox.available()) {
-            notes.add(Grading.NO_SANDBOX);
+        Sandbox.Kind sandbox = Sandbox.kind();
+        switch (sandbox) {
+            case UNSHARE -> notes.add(Grading.UNSHARE_ONLY);
+            case NONE -> notes.add(Grading.NO_SANDBOX);
+            case BWRAP -> { }
         }
         Path work = Files.createTempDirectory("racecourse-grade-");
         List<ExerciseResult> results = new ArrayList<>();
@@ -70,7 +73,7 @@ public final class Grader {
         } finally {
             deleteQuietly(work);
         }
-        return new Grading(results, request.seed(), notes, (System.nanoTime() - start) / 1e9, Sandbox.available());
+        return new Grading(results, request.seed(), notes, (System.nanoTime() - start) / 1e9, sandbox == Sandbox.Kind.BWRAP);
     }
 
     public static void write(Grading grading, Path out) throws IOException {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,6 +71,11 @@ class SandboxTest {
                     } catch (Exception e) {
                         r.append(" caps=?");
                     }
+                    try (var ps = Files.list(Path.of("/proc"))) {
+                        r.append(" processes=").append(ps.filter(p -> p.getFileName().toString().matches("[0-9]+")).count());
+                    } catch (Exception e) {
+                        r.append(" processes=?");
+                    }
                     throw new IllegalStateException(r + " END");
                 }
                 static String read(String file) {
@@ -104,28 +110,25 @@ class SandboxTest {
     }
 
     static boolean unshareWorks() throws Exception {
-        Process p = new ProcessBuilder("unshare", "-rnm", "true").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        return works("unshare", "-rnm", "true");
     }
 
-    @Test
-    void theSubmissionCanReadNoReferenceNoHiddenSourceReachNoNetworkAndWriteOnlyItsWorkingDirectory(@TempDir Path dir) throws Exception {
-        assumeTrue(unshareWorks(), "unshare does not work on this machine (the fallback is tested below)");
-        assertTrue(Sandbox.available(), "unshare works here, so the sandbox must too (or is RACECOURSE_SANDBOX=off set?)");
-        assertTrue(Files.isRegularFile(SOLUTION) && Files.isRegularFile(HIDDEN), "the probed files exist");
-        String id = UUID.randomUUID().toString();
-        Path escape = Grading.HOME.resolve("autograder/target/sandbox-escape-" + id);
-        Files.writeString(dir.resolve("SafeCounter.java"), probe(true, escape, id));
-        racecourse.grader.report.Grading g = Grading.grade(dir, 1, "SafeCounter");
-        ExerciseResult r = g.exercises().get(0);
-        String seen = report(r);
-        assertTrue(g.sandboxed(), seen);
-        assertFalse(g.notes().contains(racecourse.grader.report.Grading.NO_SANDBOX), g.notes().toString());
-        assertEquals(0.0, r.score(), Grading.describe(r));
-        assertTrue(r.tests().stream().allMatch(t -> t.verdict().label().equals("functional")), Grading.describe(r));
+    static boolean bwrapWorks() throws Exception {
+        return works("bwrap", "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true");
+    }
 
-        // (a) the references and the hidden tests' sources are covered by an empty, unreadable folder
+    private static boolean works(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false; // not installed
+        }
+    }
+
+    /** What every sandbox must give: the probe's view of the references, hidden sources, network, file system and capabilities. */
+    static void assertConfined(String seen) {
+        // (a) the references and the hidden tests' sources are not there, or covered by an empty, unreadable folder
         assertTrue(seen.contains(" solutions=AccessDeniedException") || seen.contains(" solutions=NoSuchFileException"), seen);
         assertTrue(seen.contains(" hidden=AccessDeniedException") || seen.contains(" hidden=NoSuchFileException"), seen);
         // (b) no route beyond loopback: refused at once ("Network is unreachable"), not a timeout, never connected;
@@ -138,6 +141,27 @@ class SandboxTest {
         assertTrue(seen.contains(" tmp=FileSystemException") || seen.contains(" tmp=AccessDeniedException"), seen);
         assertTrue(seen.contains(" cwd=WROTE"), seen);
         assertTrue(seen.contains(" caps=CapEff:0000000000000000"), seen);
+    }
+
+    @Test
+    void theSubmissionCanReadNoReferenceNoHiddenSourceReachNoNetworkAndWriteOnlyItsWorkingDirectory(@TempDir Path dir) throws Exception {
+        assumeTrue(bwrapWorks(), "bwrap does not work on this machine (the fallbacks are tested below)");
+        assertEquals(Sandbox.Kind.BWRAP, Sandbox.kind(), "bwrap works here, so the sandbox must use it (or is RACECOURSE_SANDBOX set?)");
+        assertTrue(Files.isRegularFile(SOLUTION) && Files.isRegularFile(HIDDEN), "the probed files exist");
+        String id = UUID.randomUUID().toString();
+        Path escape = Grading.HOME.resolve("autograder/target/sandbox-escape-" + id);
+        Files.writeString(dir.resolve("SafeCounter.java"), probe(true, escape, id));
+        racecourse.grader.report.Grading g = Grading.grade(dir, 1, "SafeCounter");
+        ExerciseResult r = g.exercises().get(0);
+        String seen = report(r);
+        assertTrue(g.sandboxed(), seen);
+        assertTrue(g.notes().stream().noneMatch(racecourse.grader.report.Grading.SANDBOX_WARNINGS::contains), g.notes().toString());
+        assertEquals(0.0, r.score(), Grading.describe(r));
+        assertTrue(r.tests().stream().allMatch(t -> t.verdict().label().equals("functional")), Grading.describe(r));
+        assertConfined(seen);
+        // (d) its own PID namespace: /proc lists bwrap's reaper and the child JVM, none of the host's processes
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" processes=(\\d+)").matcher(seen);
+        assertTrue(m.find() && Integer.parseInt(m.group(1)) <= 3, seen);
         assertFalse(Files.exists(escape), "the submission wrote " + escape);
         assertFalse(Files.exists(Path.of("/tmp/racecourse-escape-" + id)), "the submission wrote into /tmp");
         // the reference still gets full marks in the sandbox (it did not shut off what the tests need)
@@ -151,7 +175,7 @@ class SandboxTest {
      */
     @Test
     void anInstalledCopyOfTheReferencesIsHiddenToo(@TempDir Path dir) throws Exception {
-        assumeTrue(unshareWorks(), "unshare does not work on this machine (the fallback is tested below)");
+        assumeTrue(bwrapWorks() || unshareWorks(), "no sandbox works on this machine (the fallback is tested below)");
         String id = UUID.randomUUID().toString();
         Path made = Grader.INSTALLED_REFERENCES;
         while (made.getParent() != null && !Files.exists(made.getParent())) {
@@ -189,24 +213,70 @@ class SandboxTest {
         Path submission = Files.createDirectories(dir.resolve("submission"));
         Files.writeString(submission.resolve("SafeCounter.java"), probe(false, escape, id));
         Path out = dir.resolve("out");
+        gradeInItsOwnJvm(submission, out, Map.of(Sandbox.SWITCH, "off"));
+        String results = Files.readString(out.resolve("results.json"));
+        String feedback = Files.readString(out.resolve("feedback.md"));
+        assertTrue(results.contains(racecourse.grader.report.Grading.NO_SANDBOX.substring(0, 60)), results);
+        assertTrue(results.contains("\"sandboxed\": false") || results.contains("\"sandboxed\":false"), results);
+        assertTrue(feedback.contains("W" + racecourse.grader.report.Grading.NO_SANDBOX.substring(1, 60)), feedback);
+        assertTrue(feedback.contains("solutions=READ") && feedback.contains("escape=WROTE"), feedback);
+        assertTrue(Files.exists(escape));
+        Files.deleteIfExists(Path.of("/tmp/racecourse-escape-" + id));
+    }
+
+    /**
+     * Where bwrap is missing (here: the grader's PATH holds only what the unshare sandbox runs), the
+     * grader falls back to unshare: every check above but the PID namespace still holds, and the
+     * grading carries the warning that names the weaker sandbox.
+     */
+    @Test
+    void withoutBubblewrapTheUnshareSandboxRunsAndTheGradingSaysSo(@TempDir Path dir) throws Exception {
+        assumeTrue(unshareWorks(), "unshare does not work on this machine");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : List.of("unshare", "setpriv", "sh", "ip", "mount", "true")) {
+            Path found = Stream.of("/usr/bin", "/usr/sbin", "/bin", "/sbin").map(d -> Path.of(d, tool)).filter(Files::isExecutable)
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + tool + " on this machine"));
+            Files.createSymbolicLink(bin.resolve(tool), found);
+        }
+        String id = UUID.randomUUID().toString();
+        Path escape = Grading.HOME.resolve("autograder/target/sandbox-escape-" + id);
+        Path submission = Files.createDirectories(dir.resolve("submission"));
+        Files.writeString(submission.resolve("SafeCounter.java"), probe(true, escape, id));
+        Path out = dir.resolve("out");
+        try {
+            gradeInItsOwnJvm(submission, out, Map.of("PATH", bin.toString()));
+        } finally {
+            try (var links = Files.list(bin)) {
+                for (Path link : links.toList()) {
+                    Files.delete(link); // here, so that @TempDir does not warn about links leading out of it
+                }
+            }
+        }
+        String results = Files.readString(out.resolve("results.json"));
+        String feedback = Files.readString(out.resolve("feedback.md"));
+        assertTrue(results.contains(racecourse.grader.report.Grading.UNSHARE_ONLY.substring(0, 60)), results);
+        assertTrue(results.contains("\"sandboxed\": false") || results.contains("\"sandboxed\":false"), results);
+        assertTrue(feedback.contains("W" + racecourse.grader.report.Grading.UNSHARE_ONLY.substring(1, 60)), feedback);
+        int start = feedback.indexOf("PROBE");
+        assertTrue(start >= 0, feedback);
+        assertConfined(feedback.substring(start, feedback.indexOf(" END", start)));
+        assertFalse(Files.exists(escape), "the submission wrote " + escape);
+        assertFalse(Files.exists(Path.of("/tmp/racecourse-escape-" + id)), "the submission wrote into /tmp");
+    }
+
+    /** Grades {@code submission} into {@code out} with a grader in its own JVM, {@code env} added to its environment. */
+    static String gradeInItsOwnJvm(Path submission, Path out, Map<String, String> env) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), GradeMain.class.getName(),
                 submission.toString(), out.toString(), Grading.HOME.toString(), "SafeCounter"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put(Sandbox.SWITCH, "off");
+        pb.environment().putAll(env);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), output);
         assertEquals(0, p.exitValue(), output);
-        String results = Files.readString(out.resolve("results.json"));
-        String feedback = Files.readString(out.resolve("feedback.md"));
-        assertTrue(results.contains("the sandbox (unshare, setpriv) is not available here or is switched off"), results);
-        assertTrue(results.contains("\"sandboxed\": false") || results.contains("\"sandboxed\":false"), results);
-        assertTrue(feedback.contains("Warning: the sandbox (unshare, setpriv) is not available"), feedback);
-        assertTrue(feedback.contains("solutions=READ") && feedback.contains("escape=WROTE"), feedback);
-        assertTrue(Files.exists(escape));
-        Files.deleteIfExists(Path.of("/tmp/racecourse-escape-" + id));
+        return output;
     }
 
     /**
@@ -289,11 +359,27 @@ class SandboxTest {
      */
     @Test
     void aSubmissionCannotReadClassmatesOrOutputsThroughItsAncestorsCommandLines(@TempDir Path dir) throws Exception {
-        assumeTrue(unshareWorks(), "unshare does not work on this machine (the fallback is tested below)");
+        assumeTrue(bwrapWorks(), "bwrap does not work on this machine");
         Attack a = attack(dir, Map.of());
-        assertTrue(a.report().contains("processes="), a.report());
         for (String secret : a.secrets()) {
             assertFalse(a.report().contains(secret), "the submission read " + secret + ": " + a.report());
+        }
+        // Its only ancestor is bwrap's reaper (pid 1 of its namespace); /proc shows no other process.
+        assertTrue(a.report().startsWith("ATTACK ancestors=1 "), a.report());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" processes=(\\d+)").matcher(a.report());
+        assertTrue(m.find() && Integer.parseInt(m.group(1)) <= 3, a.report());
+    }
+
+    /**
+     * The control: in the unshare fallback (which the grading warns about) the same attack finds all
+     * three secrets, so the probe above is not simply blind.
+     */
+    @Test
+    void theUnshareFallbackLetsTheAttackThroughWhichIsWhyItWarns(@TempDir Path dir) throws Exception {
+        assumeTrue(unshareWorks(), "unshare does not work on this machine");
+        Attack a = attack(dir, Map.of(Sandbox.SWITCH, "unshare"));
+        for (String secret : a.secrets()) {
+            assertTrue(a.report().contains(secret), "the probe missed " + secret + ": " + a.report());
         }
     }
 

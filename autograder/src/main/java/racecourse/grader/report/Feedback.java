@@ -11,10 +11,12 @@ public final class Feedback {
         StringBuilder sb = new StringBuilder("# Racecourse grading\n\n");
         sb.append(String.format(Locale.ROOT, "Score: **%s / %s**. Seed %d (replay with `--seed %d`).%n",
                 fmt(g.score()), fmt(g.maxScore()), g.seed(), g.seed()));
-        if (!g.sandboxed()) {
-            sb.append("\nW").append(Grading.NO_SANDBOX.substring(1)).append('\n');
+        var warnings = g.notes().stream().filter(Grading.SANDBOX_WARNINGS::contains).toList();
+        if (!g.sandboxed() && warnings.isEmpty()) {
+            warnings = java.util.List.of(Grading.NO_SANDBOX);
         }
-        var notes = g.notes().stream().filter(n -> !n.equals(Grading.NO_SANDBOX)).toList();
+        warnings.forEach(w -> sb.append("\nW").append(w.substring(1)).append('\n'));
+        var notes = g.notes().stream().filter(n -> !Grading.SANDBOX_WARNINGS.contains(n)).toList();
         if (!notes.isEmpty()) {
             sb.append("\nAbout the submission:\n");
             notes.forEach(n -> sb.append("- ").append(n).append('\n'));

@@ -36,7 +36,7 @@ public final class ChildRunner {
             throws IOException, InterruptedException {
         return run(exercise, new ChildCommand(List.of(), List.of(), "racecourse.grader.child.ChildMain",
                 resultFile -> List.of(exercise, classes.toString(), resultFile.toString(), Long.toString(seed),
-                        Integer.toString(limits.threadCap()), Integer.toString(limits.processCap()))),
+                        Integer.toString(limits.threadCap()), Integer.toString(limits.processCap())), List.of(classes)),
                 work, limits, hide);
     }
 
@@ -49,9 +49,7 @@ public final class ChildRunner {
         Path cwd = Files.createDirectories(work.resolve("cwd"));
         Path resultFile = work.resolve("results-" + token + ".jsonl");
         Files.createFile(resultFile);
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java,
+        List<String> command = new ArrayList<>(List.of(java(),
                 "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:-UsePerfData", "-Djava.io.tmpdir=" + cwd, "-Djava.awt.headless=true"));
         command.addAll(child.jvmOptions());
@@ -62,8 +60,8 @@ public final class ChildRunner {
         ProcessBuilder pb = new ProcessBuilder().directory(cwd.toFile());
         // Programs the submission starts (sort, ...) keep their temporary files in the working directory too.
         pb.environment().put("TMPDIR", cwd.toString());
-        boolean sandboxed = Sandbox.available();
-        pb.command(sandboxed ? Sandbox.wrap(command, hide, List.of(cwd, resultFile), pb.environment()) : command);
+        Sandbox.Kind sandbox = Sandbox.kind();
+        pb.command(Sandbox.wrap(sandbox, command, child.reads(), List.of(cwd, resultFile), hide, cwd, pb.environment()));
         pb.redirectErrorStream(true);
         Process p = pb.start();
         CappedOutput output = new CappedOutput(limits.outputBytes());
@@ -83,7 +81,13 @@ public final class ChildRunner {
         p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         drainer.join(2000);
         int status = done ? p.exitValue() : -1;
-        return new ChildOutcome(readLines(resultFile, token), !done, status, output.text(), sandboxed);
+        return new ChildOutcome(readLines(resultFile, token), !done, status, output.text(), sandbox == Sandbox.Kind.BWRAP);
+    }
+
+    /** The java binary the children run: the grader's own. */
+    static String java() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static void destroyTree(Process p) throws InterruptedException {

@@ -1,71 +1,105 @@
 package racecourse.grader.run;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Wraps the child's command in {@code unshare -rnm} (a user, network and mount namespace; needs no
- * privilege where unprivileged user namespaces are allowed) and, inside it, before the child starts:
- * <ul>
- *   <li>loopback is brought up, and it is the only interface there is (no route anywhere else);</li>
- *   <li>an empty tmpfs is mounted over each hidden folder (the reference solutions, the hidden tests'
- *       sources, the corpus);</li>
- *   <li>every file system is remounted read-only except {@code /proc}, {@code /dev/pts} and the paths
- *       the child must write (its throwaway working directory and its result file, each bind-mounted
- *       onto itself first);</li>
- *   <li>all capabilities are dropped ({@code setpriv}), so the child cannot undo any of that
- *       (unmount the covers, remount read-write).</li>
- * </ul>
- * If any step fails here, the sandbox counts as unavailable: the child runs unwrapped and the grading
- * carries a warning. {@code RACECOURSE_SANDBOX=off} in the grader's environment forces that mode (to
- * test the fallback, or on a machine where the probe would pass but the sandbox is unwanted).
+ * Which sandbox the child JVMs run in, chosen once per grader process by trying each with a harmless
+ * command: {@link Bubblewrap} (an allowlisted file system, its own PID namespace) where {@code bwrap}
+ * works; else the weaker {@link Unshare} (the host's file system read-only with a few folders covered,
+ * the host's processes visible); else none. Both shut off the network beyond loopback and drop every
+ * capability. The grading carries a warning unless bubblewrap was used.
+ * {@code RACECOURSE_SANDBOX} in the grader's environment: {@code off} runs children without a
+ * sandbox, {@code unshare} skips bubblewrap (both to test the fallbacks), {@code auto} (or unset) chooses.
  */
 public final class Sandbox {
-    /** Set to {@code off} to run children without the sandbox (the grading then carries the warning). */
+    /** {@code off}, {@code unshare} or {@code auto}: which sandboxes the grader may use. */
     public static final String SWITCH = "RACECOURSE_SANDBOX";
 
-    private static final String SCRIPT = "ip link set lo up || exit 91\n"
-            + "IFS='\n'\n"
-            + "for d in $RACECOURSE_HIDE; do mount -t tmpfs -o size=4k,mode=000 none \"$d\" || exit 92; done\n"
-            + "for w in $RACECOURSE_WRITABLE; do mount --bind \"$w\" \"$w\" || exit 93; done\n"
-            + "while IFS=' ' read -r dev m fs opts rest; do\n"
-            + "  m=$(printf '%b' \"$m\")\n"
-            + "  case \"$m\" in /proc|/proc/*|/dev/pts|/dev/pts/*) continue;; esac\n"
-            + "  case \"$IFS$RACECOURSE_WRITABLE$IFS\" in *\"$IFS$m$IFS\"*) continue;; esac\n"
-            + "  case \"$opts\" in rw*) ;; *) continue;; esac\n"
-            + "  mount -o remount,bind,ro \"$m\" 2>/dev/null || mount -o remount,bind,ro,nosuid,nodev \"$m\" 2>/dev/null"
-            + " || mount -o remount,bind,ro,nosuid,nodev,noexec \"$m\" || exit 94\n"
-            + "done < /proc/self/mounts\n"
-            + "unset RACECOURSE_HIDE RACECOURSE_WRITABLE\n"
-            + "exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- \"$@\"\n";
+    /** The sandbox a child runs in. */
+    public enum Kind {
+        BWRAP("bwrap"), UNSHARE("unshare"), NONE("none");
 
-    private static volatile Boolean available;
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private static volatile Kind kind;
+    private static volatile boolean disableUserns;
 
     private Sandbox() {
     }
 
-    /** Whether the sandbox works here (tried once, with a harmless command), and is not switched off. */
-    public static boolean available() {
-        Boolean a = available;
-        if (a == null) {
-            a = !"off".equalsIgnoreCase(System.getenv(SWITCH)) && probe();
-            available = a;
+    /** The sandbox to use here (tried once, with a harmless command). */
+    public static Kind kind() {
+        Kind k = kind;
+        if (k == null) {
+            synchronized (Sandbox.class) {
+                k = kind;
+                if (k == null) {
+                    k = choose(System.getenv(SWITCH));
+                    kind = k;
+                }
+            }
         }
-        return a;
+        return k;
     }
 
-    private static boolean probe() {
+    private static Kind choose(String setting) {
+        String s = setting == null || setting.isBlank() ? "auto" : setting.strip().toLowerCase(Locale.ROOT);
+        switch (s) {
+            case "off":
+                return Kind.NONE;
+            case "unshare":
+                return works(Kind.UNSHARE) ? Kind.UNSHARE : Kind.NONE;
+            case "auto":
+                disableUserns = bwrapAtLeast(0, 8);
+                return works(Kind.BWRAP) ? Kind.BWRAP : works(Kind.UNSHARE) ? Kind.UNSHARE : Kind.NONE;
+            default:
+                throw new IllegalArgumentException(SWITCH + " must be off, unshare or auto, not '" + setting + "'");
+        }
+    }
+
+    /**
+     * {@code command} (a {@code java} command: the files it names are readable) wrapped in {@code kind}:
+     * {@code readable} also read-only, {@code writable} (existing files or folders, {@code cwd} among
+     * them) read-write, {@code hide} (folders) unreadable. {@code env}, the child's environment, is
+     * adjusted to match.
+     */
+    public static List<String> wrap(Kind kind, List<String> command, List<Path> readable, List<Path> writable,
+                                    List<Path> hide, Path cwd, Map<String, String> env) {
+        return switch (kind) {
+            case BWRAP -> Bubblewrap.wrap(command, readable, writable, hide, cwd, env, disableUserns);
+            case UNSHARE -> Unshare.wrap(command, hide, writable, env);
+            case NONE -> command;
+        };
+    }
+
+    /** Whether {@code kind} runs {@code java -version} (bubblewrap: the JDK is in its allowlist) or {@code true}. */
+    private static boolean works(Kind kind) {
         try {
             Path dir = Files.createTempDirectory("racecourse-sandbox-probe-");
             try {
-                ProcessBuilder pb = new ProcessBuilder();
-                pb.command(wrap(List.of("true"), List.of(), List.of(dir), pb.environment()));
+                List<String> command = kind == Kind.BWRAP ? List.of(ChildRunner.java(), "-XX:-UsePerfData", "-version") : List.of("true");
+                ProcessBuilder pb = new ProcessBuilder().directory(dir.toFile());
+                pb.command(wrap(kind, command, List.of(), List.of(dir), List.of(), dir, pb.environment()));
                 Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     return false;
                 }
@@ -73,21 +107,32 @@ public final class Sandbox {
             } finally {
                 Files.deleteIfExists(dir);
             }
-        } catch (Exception e) {
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    /**
-     * {@code command} wrapped, hiding {@code hide} (folders that exist) and leaving only {@code writable}
-     * (existing files or folders) writable.
-     */
-    public static List<String> wrap(List<String> command, List<Path> hide, List<Path> writable, Map<String, String> env) {
-        List<String> existing = hide.stream().filter(Files::isDirectory).map(Path::toString).toList();
-        env.put("RACECOURSE_HIDE", String.join("\n", existing));
-        env.put("RACECOURSE_WRITABLE", String.join("\n", writable.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()));
-        List<String> wrapped = new ArrayList<>(List.of("unshare", "-rnm", "--", "sh", "-c", SCRIPT, "sh"));
-        wrapped.addAll(command);
-        return wrapped;
+    /** Whether {@code bwrap --version} says at least {@code major.minor} ({@code --disable-userns} came in 0.8). */
+    private static boolean bwrapAtLeast(int major, int minor) {
+        try {
+            Process p = new ProcessBuilder("bwrap", "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(5, TimeUnit.SECONDS);
+            Matcher m = Pattern.compile("(\\d+)\\.(\\d+)").matcher(out);
+            if (!m.find()) {
+                return false;
+            }
+            int ma = Integer.parseInt(m.group(1));
+            int mi = Integer.parseInt(m.group(2));
+            return ma > major || ma == major && mi >= minor;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
