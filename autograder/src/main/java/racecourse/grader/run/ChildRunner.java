@@ -47,7 +47,10 @@ public final class ChildRunner {
         RANDOM.nextBytes(t);
         String token = HexFormat.of().formatHex(t);
         Path cwd = Files.createDirectories(work.resolve("cwd"));
-        Path resultFile = work.resolve("results-" + token + ".jsonl");
+        // Named apart from the token: the child can read its own command line, which names this file.
+        byte[] n = new byte[8];
+        RANDOM.nextBytes(n);
+        Path resultFile = work.resolve("results-" + HexFormat.of().formatHex(n) + ".jsonl");
         Files.createFile(resultFile);
         List<String> command = new ArrayList<>(List.of(java(),
                 "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
