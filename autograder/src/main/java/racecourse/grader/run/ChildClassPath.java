@@ -11,7 +11,8 @@ import java.util.zip.ZipFile;
 /**
  * The child's class path: the grader's own, minus every entry that provides package
  * {@code exercises} (the reference solutions, when they are on the grader's class path for its
- * build), so the only {@code exercises} classes the child can load are the submission's.
+ * build), so the only {@code exercises} classes the child can load are the submission's; entries made
+ * absolute.
  */
 public final class ChildClassPath {
     private ChildClassPath() {
@@ -21,7 +22,8 @@ public final class ChildClassPath {
         List<String> kept = new ArrayList<>();
         for (String entry : graderClassPath.split(File.pathSeparator)) {
             if (!entry.isBlank() && !providesExercises(Path.of(entry))) {
-                kept.add(entry);
+                // Absolute: the child runs in another working directory (and its sandbox binds these paths).
+                kept.add(Path.of(entry).toAbsolutePath().normalize().toString());
             }
         }
         return String.join(File.pathSeparator, kept);
