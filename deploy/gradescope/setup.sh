@@ -3,5 +3,5 @@
 # tools of the grader's sandbox. The jars came in the bundle, in /autograder/source/lib.
 set -euo pipefail
 apt-get update
-apt-get install -y --no-install-recommends openjdk-21-jdk-headless util-linux iproute2
+apt-get install -y --no-install-recommends openjdk-21-jdk-headless bubblewrap util-linux iproute2
 java -version
