@@ -29,10 +29,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The sandbox, tested from the submission's side: a probe SafeCounter tries, in its constructor, to
  * read the reference solution and a hidden test's source, to connect to a TEST-NET address
  * (192.0.2.1, RFC 5737: never routed; inside the sandbox there is no route at all, so nothing is
- * sent), to write outside its working directory, and looks at its capabilities; it then throws
- * what it saw, which the grader keeps as the failed tests' message. Without the sandbox (forced
- * with {@code RACECOURSE_SANDBOX=off}) the same probe reads the references: the denials above come
- * from the sandbox, not from a broken probe, and that grading carries the warning.
+ * sent), to write outside its working directory, looks at its capabilities and counts the processes
+ * in {@code /proc}; it then throws what it saw, which the grader keeps as the failed tests' message.
+ * A second probe attacks a real regrade through its ancestors' command lines, looking for a
+ * classmate's source and results and an instructor's file. In bwrap every one of those is shut off;
+ * in the unshare fallback (bwrap missing from PATH, or {@code RACECOURSE_SANDBOX=unshare}) all but the
+ * PID namespace are, the attack gets through (the control) and the grading warns; without a sandbox
+ * ({@code RACECOURSE_SANDBOX=off}) the first probe reads the references (the other control) and the
+ * grading carries the no-sandbox warning.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class SandboxTest {
