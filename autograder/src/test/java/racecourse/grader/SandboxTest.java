@@ -387,6 +387,50 @@ class SandboxTest {
         }
     }
 
+    /**
+     * A submission that forges its results: it finds its result file on its own command line and, if
+     * the file's name gave the token away, appends a passing line for every planned test before any
+     * test runs (the grader keeps the first line per test). Its constructor throws, so honestly it
+     * scores 0.
+     */
+    static final String FORGER = """
+            package exercises;
+            import java.nio.charset.StandardCharsets;
+            import java.nio.file.*;
+            import java.util.regex.*;
+            public final class SafeCounter {
+                static {
+                    try {
+                        String cmdline = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8);
+                        for (String arg : cmdline.split("\\0")) {
+                            Matcher m = Pattern.compile("results-([0-9a-f]+)\\\\.jsonl$").matcher(arg);
+                            if (m.find()) {
+                                StringBuilder lines = new StringBuilder();
+                                for (String id : new String[] {%s}) {
+                                    lines.append("{\\"token\\":\\"").append(m.group(1)).append("\\",\\"kind\\":\\"test\\",\\"id\\":\\"")
+                                            .append(id).append("\\",\\"status\\":\\"passed\\",\\"millis\\":1}\\n");
+                                }
+                                Files.writeString(Path.of(arg), lines, StandardOpenOption.APPEND);
+                            }
+                        }
+                    } catch (Exception e) { }
+                }
+                public SafeCounter() { throw new IllegalStateException("honestly failing"); }
+                public void increment() { }
+                public long get() { return 0; }
+            }
+            """;
+
+    @Test
+    void aSubmissionCannotForgeItsResultsFromTheResultFilesName(@TempDir Path dir) throws Exception {
+        String ids = racecourse.grader.run.TestPlan.of("SafeCounter").stream().map(t -> "\"" + t.id() + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        Files.writeString(dir.resolve("SafeCounter.java"), FORGER.formatted(ids));
+        ExerciseResult r = Grading.grade(dir, 1, "SafeCounter").exercises().get(0);
+        assertEquals(0.0, r.score(), "forged results were taken:" + Grading.describe(r));
+        assertTrue(r.tests().stream().allMatch(t -> String.valueOf(t.message()).contains("honestly failing")), Grading.describe(r));
+    }
+
     /** What the attacker's feedback said, and the secrets it must not have found. */
     record Attack(String report, List<String> secrets, String output) {
     }
