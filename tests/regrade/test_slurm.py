@@ -1,7 +1,9 @@
 """deploy/slurm/*.sbatch under a real Slurm (the one-node cluster of .ci/setup/20-slurm.sh): a class
 regraded as a job array of three shards, merged by a job that depends on the array, gives the bytes of
-a single `racecourse regrade`. Four students, two exercises, to stay quick (about 1 min on 2 idle cores).
+a single `racecourse regrade`; a task resubmitted alone grades its own shard. Four students, two
+exercises, to stay quick (2-3 min on 2 cores shared with other builds).
 Without a running Slurm the test fails and says how to start one."""
+import json
 import os
 import pathlib
 import re
@@ -155,17 +157,28 @@ def test_a_job_array_of_three_shards_then_a_merge_give_the_gradebook_of_one_run(
     assert gradebook[4].startswith('"erin",0,0,0,')
 
 
-def test_a_partial_array_without_shards_is_refused_in_one_line(tmp_path):
-    """A resubmitted task (--array=1) cannot know N: the task fails at once, saying to give SHARDS."""
+def test_a_resubmitted_task_is_refused_without_shards_and_grades_its_own_shard_with_them(tmp_path):
+    """A task resubmitted alone (--array=1) cannot know N from its one-index array: without SHARDS it
+    fails at once in one line; with SHARDS=3 it grades shard 2/3 (dan), as task 1 of --array=0-2 did."""
     require_slurm()
     klass = make_class(tmp_path / "class")
-    job, status = sbatch("--array=1", f"--output={tmp_path}/regrade-%A_%a.out", REGRADE_SBATCH, klass,
+    job, status = sbatch("--array=1", f"--output={tmp_path}/refused-%A_%a.out", REGRADE_SBATCH, klass,
                          tmp_path / "out", wait=60)
     if job:
         run(["scancel", job], 20)
     assert status is not None, f"job {job} not done within 60s ({STUCK}): {job_states(job)}"
     states = job_states(job)
     assert status == 2 and states == {"task 1": ("FAILED", "2:0")}, (status, states)
-    err = (tmp_path / f"regrade-{job}_1.out").read_text()
+    err = (tmp_path / f"refused-{job}_1.out").read_text()
     assert err.strip().count("\n") == 0 and "is not 0-<N-1>: say the number of shards, SHARDS=N" in err, err
     assert not (tmp_path / "out").exists()
+
+    job, status = sbatch("--array=1", f"--output={tmp_path}/resubmitted-%A_%a.out", REGRADE_SBATCH, klass,
+                         tmp_path / "out", "--exercise", "SafeCounter", wait=90, SHARDS="3", CONFIRM="0")
+    if job:
+        run(["scancel", job], 20)
+    log = (tmp_path / f"resubmitted-{job}_1.out") if job else None
+    assert status == 0, f"job {job}: {status} {job and job_states(job)}\n{log and log.exists() and log.read_text()}"
+    manifest = json.loads((tmp_path / "out" / "shard-2" / ".racecourse" / "manifest.json").read_text())
+    assert (manifest["shard"], [s["id"] for s in manifest["students"]]) == ("2/3", ["dan"]), manifest
+    assert (manifest["seed"], manifest["confirm"], manifest["exercises"]) == (1, 0, ["SafeCounter"]), manifest
