@@ -1,0 +1,87 @@
+"""The kernel keeps answering, and keeps its own troubles out of the cells (issue: kernel robustness)."""
+import hashlib
+import hmac
+import json
+import pathlib
+import time
+import uuid
+
+import pytest
+
+from tests.kernel.conftest import reply_to, run, start_kernel
+
+
+@pytest.fixture
+def fresh_kernel(kernel_env):
+    """A kernel of its own: these tests break things on purpose."""
+    km, kc = start_kernel(kernel_env)
+    yield km, kc
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+
+
+def kernel_log(km):
+    """The kernel's log, kernel-<id>.log beside its connection file."""
+    return pathlib.Path(km.connection_file).with_suffix(".log")
+
+
+def send(kc, msg_type, content):
+    msg = kc.session.msg(msg_type, content)
+    kc.shell_channel.send(msg)
+    return msg["header"]["msg_id"]
+
+
+def log_containing(km, text, timeout=10):
+    """The kernel log once it contains `text` (bounded wait)."""
+    deadline = time.monotonic() + timeout
+    log = kernel_log(km)
+    while True:
+        content = log.read_text(encoding="utf-8") if log.exists() else ""
+        if text in content or time.monotonic() > deadline:
+            return content
+        time.sleep(0.1)
+
+
+def test_a_request_whose_handler_fails_gets_an_error_reply_and_the_log_not_the_cell(fresh_kernel):
+    km, kc = fresh_kernel
+    before = run(kc, 'System.out.println("before");')
+    assert before.stdout == "before\n"
+    # A malformed is_complete_request (code null) makes its handler throw inside the kernel.
+    reply = reply_to(kc, send(kc, "is_complete_request", {"code": None}), timeout=10)
+    assert reply["msg_type"] == "is_complete_reply"
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "KernelError"
+    # So does an execute_request without code: its reply is an error, and the error shows in the cell.
+    messages = []
+    msg_id = send(kc, "execute_request", {"code": None, "silent": False})
+    reply = reply_to(kc, msg_id, timeout=10)
+    assert reply["content"]["status"] == "error"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        msg = kc.get_iopub_msg(timeout=10)
+        if msg["parent_header"].get("msg_id") == msg_id:
+            messages.append(msg)
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+    assert any(m["msg_type"] == "error" and m["content"]["ename"] == "KernelError" for m in messages), messages
+    # The kernel goes on, and no stack trace of its own lands in the student's next cell.
+    after = run(kc, 'System.out.println("after");')
+    assert after.status == "ok"
+    assert after.stdout == "after\n"
+    assert after.stderr == ""
+    assert "Exception" not in before.stderr + after.stderr
+    log = log_containing(km, "is_complete_request failed")
+    assert "is_complete_request failed" in log and "execute_request failed" in log, log
+    assert "at racecourse.kernel" in log  # the stack trace is kept for whoever reads the log
+
+
+def test_a_message_with_a_bad_signature_is_logged_and_the_kernel_goes_on(fresh_kernel):
+    km, kc = fresh_kernel
+    header = {"msg_id": uuid.uuid4().hex, "msg_type": "kernel_info_request", "username": "x",
+              "session": uuid.uuid4().hex, "date": "2026-12-01T00:00:00Z", "version": "5.3"}
+    frames = [json.dumps(part).encode() for part in (header, {}, {}, {})]
+    wrong = hmac.new(b"not-the-key", b"".join(frames), hashlib.sha256).hexdigest().encode()
+    kc.shell_channel.socket.send_multipart([b"<IDS|MSG>", wrong] + frames)
+    log = log_containing(km, "dropped a message")
+    assert "dropped a message that failed to verify" in log, log
+    assert run(kc, "1 + 1").result["text/plain"] == "2"
