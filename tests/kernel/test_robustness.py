@@ -85,3 +85,43 @@ def test_a_message_with_a_bad_signature_is_logged_and_the_kernel_goes_on(fresh_k
     log = log_containing(km, "dropped a message")
     assert "dropped a message that failed to verify" in log, log
     assert run(kc, "1 + 1").result["text/plain"] == "2"
+
+
+def test_an_interrupt_that_arrives_before_its_cell_is_registered_still_stops_it(fresh_kernel):
+    km, kc = fresh_kernel
+    assert run(kc, "int warm = 1;").status == "ok"
+    # The front end sends execute_request (shell) and then interrupt_request (control); the two
+    # channels race, and here the interrupt is made to win: it is answered before the cell is read.
+    execute = kc.session.msg("execute_request", {"code": "long spins = 0; while (true) { spins++; }",
+                                                 "silent": False, "store_history": True,
+                                                 "user_expressions": {}, "allow_stdin": False})
+    time.sleep(0.01)  # the interrupt's date is after the cell's, as when a student clicks after Run
+    interrupt = kc.session.msg("interrupt_request", {})
+    kc.control_channel.send(interrupt)
+    reply = kc.get_control_msg(timeout=10)
+    assert reply["msg_type"] == "interrupt_reply"
+    kc.shell_channel.send(execute)
+    started = time.monotonic()
+    try:
+        reply = reply_to(kc, execute["header"]["msg_id"], timeout=10)
+    finally:
+        # On a kernel that lost the interrupt, end the loop so the cell below can run.
+        kc.control_channel.send(kc.session.msg("interrupt_request", {}))
+        kc.get_control_msg(timeout=10)
+    assert time.monotonic() - started < 5
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "Interrupted"
+    after = run(kc, "1 + 1")
+    assert after.status == "ok", (after.error, kernel_log(km).read_text())
+    assert after.result["text/plain"] == "2"
+
+
+def test_an_interrupt_while_idle_does_not_stop_the_next_cell(fresh_kernel):
+    km, kc = fresh_kernel
+    assert run(kc, "int warm = 1;").status == "ok"
+    # Kernel > Interrupt while nothing runs (to stop what earlier cells left running); then a new cell.
+    kc.control_channel.send(kc.session.msg("interrupt_request", {}))
+    assert kc.get_control_msg(timeout=10)["msg_type"] == "interrupt_reply"
+    result = run(kc, "Thread.sleep(300); 40 + 2", timeout=10)
+    assert result.status == "ok", result.error
+    assert result.result["text/plain"] == "42"

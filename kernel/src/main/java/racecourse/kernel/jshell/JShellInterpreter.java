@@ -357,8 +357,8 @@ public final class JShellInterpreter implements Interpreter {
     }
 
     @Override
-    public void interrupt() {
-        supervisor.interrupt();
+    public void interrupt(java.time.Instant sentAt) {
+        supervisor.interrupt(sentAt);
     }
 
     @Override

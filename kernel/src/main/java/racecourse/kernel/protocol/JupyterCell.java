@@ -66,6 +66,28 @@ final class JupyterCell implements Cell {
     }
 
     @Override
+    public java.time.Instant requestedAt() {
+        return sentAt(parent);
+    }
+
+    /**
+     * A request's header date, or null when it has none or it does not parse. Read from the raw
+     * string: jjava-jupyter's own parse keeps minutes only and rejects jupyter_client's fractions.
+     */
+    static java.time.Instant sentAt(MessageContext request) {
+        try {
+            String date = request.getHeader().getTimestamp().getDateString();
+            try {
+                return java.time.Instant.parse(date);
+            } catch (java.time.format.DateTimeParseException noZ) {
+                return java.time.OffsetDateTime.parse(date).toInstant();
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
     public void write(Stream stream, String text) {
         boolean flushNow;
         synchronized (this) {
