@@ -125,3 +125,44 @@ def test_an_interrupt_while_idle_does_not_stop_the_next_cell(fresh_kernel):
     result = run(kc, "Thread.sleep(300); 40 + 2", timeout=10)
     assert result.status == "ok", result.error
     assert result.result["text/plain"] == "42"
+
+
+HOLDER = """%%javac
+package robustness;
+
+/** Holds a monitor forever and ignores interrupts: compiled, so the kernel's stop checks are not in it. */
+public class Holder {
+    public static void hold(Object lock, java.util.concurrent.CountDownLatch held) {
+        synchronized (lock) {
+            held.countDown();
+            while (true) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException ignored) {
+                }
+            }
+        }
+    }
+}
+"""
+
+
+def test_a_cell_stuck_for_good_gets_a_new_session_and_the_old_one_is_closed(fresh_kernel):
+    km, kc = fresh_kernel
+    assert run(kc, HOLDER).status == "ok"
+    held = run(kc, "Object L = new Object(); var held = new CountDownLatch(1);"
+                   " Thread h = new Thread(() -> robustness.Holder.hold(L, held)); h.setDaemon(true); h.start();"
+                   " held.await();")
+    assert held.status == "ok", held.error
+    # Entering a monitor is not interruptible: this cell's own thread can never be stopped.
+    msg_id = kc.execute("synchronized (L) { }")
+    time.sleep(1.0)
+    kc.control_channel.send(kc.session.msg("interrupt_request", {}))
+    reply = reply_to(kc, msg_id, timeout=15)
+    assert reply["content"]["ename"] == "Interrupted"
+    assert any("session was replaced" in line for line in reply["content"]["traceback"]), reply["content"]
+    log = log_containing(km, "closed a replaced Java session")
+    assert "closed a replaced Java session" in log, log
+    gone = run(kc, "L")
+    assert gone.status == "error"  # the old session's variables are gone, as the reply said
+    assert run(kc, "1 + 1").result["text/plain"] == "2"
