@@ -33,6 +33,16 @@ public interface Cell {
         return null;
     }
 
+    /**
+     * Whether Kernel > Interrupt (or its watchdog) stopped this cell: its threads' loops then end at
+     * their next stop check. Read on every loop back-edge of a stopped cell's code, so a plain
+     * volatile flag of the cell, set once, never cleared.
+     */
+    boolean stopped();
+
+    /** Marks this cell stopped (see {@link #stopped()}). */
+    void markStopped();
+
     /** The cell this one stands for (a cell run repeatedly by %%repeat stands for the real cell). */
     default Cell origin() {
         return this;

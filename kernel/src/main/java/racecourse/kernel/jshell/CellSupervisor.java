@@ -81,6 +81,7 @@ final class CellSupervisor {
 
     /** Runs {@code work} for {@code cell} on a runner thread and returns how the cell ended. */
     Outcome run(Cell cell, CellLimits limits, Function<Cell, Outcome> work) {
+        Stops.settle(threads.live().stream().anyMatch(t -> Stops.isStopped(threads.cellOf(t))));
         CellGroup group = new CellGroup(cell, t -> session.get().traceback(t));
         threads.add(group);
         RunningCell run = new RunningCell(cell, group, limits.deadline(), limits.limitNanos());

@@ -44,6 +44,7 @@ final class JupyterCell implements Cell {
     private final int executionCount;
     private final boolean stdinAllowed;
     private volatile ShellReplyEnvironment env;
+    private volatile boolean stopped;
 
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
@@ -63,6 +64,16 @@ final class JupyterCell implements Cell {
     @Override
     public int executionCount() {
         return executionCount;
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void markStopped() {
+        stopped = true;
     }
 
     @Override
