@@ -4,6 +4,18 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 
 /** A cell that drops everything; extend it to keep only what you need (a run's output, say). */
 public abstract class CellAdapter implements Cell {
+    private volatile boolean stopped;
+
+    @Override
+    public boolean stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void markStopped() {
+        stopped = true;
+    }
+
     @Override
     public int executionCount() {
         return 1;

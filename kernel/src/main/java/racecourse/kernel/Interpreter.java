@@ -22,8 +22,13 @@ public interface Interpreter extends AutoCloseable {
 
     Completeness isComplete(String code);
 
-    /** Stops the running cell. Called from another thread than {@link #execute}. */
-    void interrupt();
+    /**
+     * Stops the running cell, or the cell about to run if it was asked for before {@code sentAt} (the
+     * interrupt request's date by the front end's clock; null if unknown): an interrupt may arrive on
+     * the control channel before the execute request it follows is read from the shell channel.
+     * Called from another thread than {@link #execute}.
+     */
+    void interrupt(java.time.Instant sentAt);
 
     /** The language's version, for {@code language_info}. */
     String languageVersion();

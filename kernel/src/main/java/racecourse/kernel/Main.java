@@ -28,7 +28,8 @@ public final class Main {
             fail("usage: racecourse.kernel.Main CONNECTION_FILE (Jupyter passes it; see 'racecourse kernel install')");
         }
         KernelConnectionProperties props = readConnectionFile(Path.of(args[0]));
-        // Let the library's logger take the real stderr before cells take System.err over.
+        // The kernel's log and the library's logger keep the real stderr before cells take System.err over.
+        KernelLog.open(System.err, logFileBeside(Path.of(args[0])));
         org.slf4j.LoggerFactory.getLogger(Main.class);
         CellRouting.install();
         JShellInterpreter interpreter = new JShellInterpreter();
@@ -45,8 +46,17 @@ public final class Main {
             fail("cannot open the kernel's ports from " + args[0] + ": " + e.getMessage());
         }
         connection.waitUntilClose();
-        // Threads a student left running must not keep a shut-down kernel alive.
-        System.exit(0);
+        // Threads a student left running must not keep a shut-down kernel alive; a loop that
+        // failed (not a shutdown request) exits non-zero, so Jupyter reports the kernel died.
+        System.exit(connection.failed() ? 1 : 0);
+    }
+
+    /** {@code kernel-<id>.log} beside {@code kernel-<id>.json}: Jupyter's runtime folder, private to the user. */
+    static Path logFileBeside(Path connectionFile) {
+        Path absolute = connectionFile.toAbsolutePath();
+        String name = absolute.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return absolute.resolveSibling(stem + ".log");
     }
 
     static KernelConnectionProperties readConnectionFile(Path file) {

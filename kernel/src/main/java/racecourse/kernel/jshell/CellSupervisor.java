@@ -41,6 +41,30 @@ final class CellSupervisor {
     /** Called when a cell's own thread is stuck for good, to give later cells a fresh session. */
     private final Runnable replaceSession;
     private volatile RunningCell running;
+    /** Guards {@link #running} against an interrupt arriving while a cell registers. */
+    private final Object registration = new Object();
+    /** An interrupt that found no cell running: the cell about to start may be the one it meant. */
+    private Unclaimed unclaimed;
+
+    /** An interrupt's date by the front end's clock (may be null) and when the kernel got it. */
+    private record Unclaimed(java.time.Instant sentAt, long receivedNanos) {
+        /** How long an interrupt waits for its cell: the gap between the two channels is milliseconds. */
+        static final long WINDOW_NANOS = 2_000_000_000L;
+
+        boolean meant(Cell cell) {
+            return System.nanoTime() - receivedNanos <= WINDOW_NANOS && askedBefore(cell, sentAt);
+        }
+    }
+
+    /**
+     * Whether {@code cell} was asked for before an interrupt sent at {@code sentAt}: a student's
+     * interrupt is meant for the cells already run, never for one run after it. Unknown dates count
+     * as before.
+     */
+    private static boolean askedBefore(Cell cell, java.time.Instant sentAt) {
+        java.time.Instant requested = cell.requestedAt();
+        return sentAt == null || requested == null || !requested.isAfter(sentAt);
+    }
 
     CellSupervisor(Supplier<JavaSession> session, Runnable replaceSession) {
         this.session = session;
@@ -57,6 +81,7 @@ final class CellSupervisor {
 
     /** Runs {@code work} for {@code cell} on a runner thread and returns how the cell ended. */
     Outcome run(Cell cell, CellLimits limits, Function<Cell, Outcome> work) {
+        Stops.settle(threads.live().stream().anyMatch(t -> Stops.isStopped(threads.cellOf(t))));
         CellGroup group = new CellGroup(cell, t -> session.get().traceback(t));
         threads.add(group);
         RunningCell run = new RunningCell(cell, group, limits.deadline(), limits.limitNanos());
@@ -71,7 +96,13 @@ final class CellSupervisor {
                 CellRouting.unbind();
             }
         }, RUNNER_PREFIX + group.getName());
-        running = run;
+        synchronized (registration) {
+            running = run;
+            if (unclaimed != null && unclaimed.meant(cell)) {
+                run.interruptRequested = true;
+            }
+            unclaimed = null;
+        }
         watchdog.reset();
         try {
             runner.start();
@@ -92,8 +123,17 @@ final class CellSupervisor {
      * what earlier cells left running is stopped: what a student pressing Interrupt while a core still
      * burns wants.
      */
-    void interrupt() {
-        RunningCell run = running;
+    void interrupt(java.time.Instant sentAt) {
+        RunningCell run;
+        synchronized (registration) {
+            run = running;
+            if (run != null && !askedBefore(run.cell, sentAt)) {
+                return; // meant for a cell that already ended; this one was run after it
+            }
+            if (run == null) {
+                unclaimed = new Unclaimed(sentAt, System.nanoTime());
+            }
+        }
         if (run != null) {
             run.interruptRequested = true;
             return;

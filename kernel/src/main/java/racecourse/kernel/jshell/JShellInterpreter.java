@@ -10,6 +10,7 @@ import jdk.jshell.VarSnippet;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import racecourse.kernel.Cell;
+import racecourse.kernel.KernelLog;
 import racecourse.kernel.Interpreter;
 import racecourse.kernel.Version;
 import racecourse.kernel.display.Display;
@@ -46,6 +47,8 @@ public final class JShellInterpreter implements Interpreter {
     private final CellSupervisor supervisor = new CellSupervisor(this::session, this::replaceSession);
     private final java.util.concurrent.atomic.AtomicBoolean cellRunning = new java.util.concurrent.atomic.AtomicBoolean();
     private final Warmup warmup;
+    /** The kernel's own threads' group (the constructor runs on the kernel's main thread), not a cell's. */
+    private final ThreadGroup kernelThreads = Thread.currentThread().getThreadGroup();
 
     public JShellInterpreter() {
         try {
@@ -91,13 +94,34 @@ public final class JShellInterpreter implements Interpreter {
         }
     }
 
+    /** A new session for later cells (after %%javac redefined a class, or a cell stuck for good); the old one is closed. */
     private void replaceSession() {
+        JavaSession old;
         synchronized (compiledFolders) {
-            JavaSession old = session();
+            old = session();
             List<Path> cp = new ArrayList<>(compiledFolders);
             cp.addAll(old.userClasspath().stream().filter(p -> !compiledFolders.contains(p)).toList());
             session = CompletableFuture.completedFuture(new JavaSession(cp));
         }
+        retire(old);
+    }
+
+    /**
+     * Closes a replaced session on a kernel thread of its own: a stuck cell may still be inside the
+     * old JShell, and the cell being answered must not wait for it. Made in the kernel's thread group,
+     * so the closer never shows as a thread the student's cell started.
+     */
+    private void retire(JavaSession old) {
+        Thread closer = new Thread(kernelThreads, () -> {
+            try {
+                old.close();
+                KernelLog.write("closed a replaced Java session");
+            } catch (RuntimeException e) {
+                KernelLog.write("could not close a replaced Java session", e);
+            }
+        }, "racecourse-session-closer");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     /** Runs the parts of a cell (code and magics) in order, on the cell's runner thread. */
@@ -357,8 +381,8 @@ public final class JShellInterpreter implements Interpreter {
     }
 
     @Override
-    public void interrupt() {
-        supervisor.interrupt();
+    public void interrupt(java.time.Instant sentAt) {
+        supervisor.interrupt(sentAt);
     }
 
     @Override
@@ -421,9 +445,7 @@ public final class JShellInterpreter implements Interpreter {
                     return false;
                 }
                 // A class loader cannot load a class twice: start a new session on the new classes.
-                JavaSession old = session();
                 replaceSession();
-                old.close();
                 return true;
             }
         }

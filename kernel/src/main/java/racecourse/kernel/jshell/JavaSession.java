@@ -52,19 +52,28 @@ final class JavaSession implements AutoCloseable {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         this.shell = buildOnCellApi(provider, quiet);
         this.frames = new SnippetFrames(shell);
+        // Threads a running cell starts may fail or deadlock before its eval returns: the snapshot
+        // must already hold the cell's own wrapper class when it starts to run.
+        provider.control().beforeRun(frames::refresh);
         for (Path p : classpath) {
             addToClasspath(p);
         }
         for (String i : IMPORTS) {
             shell.eval("import " + i + ";");
         }
+        frames.refresh();
     }
 
     /** Evaluates one snippet; {@link Evaluated#className()} names its loaded class when it can run again. */
     Evaluated eval(String source, CellSource where) {
         evaluating = where;
         provider.control().takeLastInvoked();
-        List<SnippetEvent> events = shell.eval(source);
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(source);
+        } finally {
+            frames.refresh(); // translation reads this snapshot, never JShell, from other threads
+        }
         String ran = provider.control().takeLastInvoked();
         boolean replayable = ran != null && events.size() == 1 && CompiledCode.isReplayable(events.get(0));
         if (!replayable) {

@@ -31,6 +31,8 @@ final class KernelExecutionControl extends LocalExecutionControl {
     private final ThreadLocal<Object> lastValue = new ThreadLocal<>();
     /** The snippet class JShell last ran on this thread, so that CompiledCode can run it again. */
     private final ThreadLocal<String> lastInvoked = new ThreadLocal<>();
+    /** Run on the evaluating thread once a snippet is compiled, before it runs (see SnippetFrames). */
+    private volatile Runnable beforeRun = () -> { };
 
     KernelExecutionControl() {
         try {
@@ -52,7 +54,13 @@ final class KernelExecutionControl extends LocalExecutionControl {
     public String invoke(String className, String methodName) throws RunException,
             EngineTerminationException, InternalException {
         lastInvoked.set(className);
+        beforeRun.run();
         return super.invoke(className, methodName);
+    }
+
+    /** Sets what runs on the evaluating thread between compiling a snippet and running it. */
+    void beforeRun(Runnable action) {
+        beforeRun = action;
     }
 
     /** Takes the name of the snippet class JShell last ran on this thread, or null. */

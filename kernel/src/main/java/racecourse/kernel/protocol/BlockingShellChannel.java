@@ -8,6 +8,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.zeromq.ZMQ;
+import racecourse.kernel.KernelLog;
 
 /**
  * A shell or control channel that waits for requests in a blocking poll.
@@ -16,6 +17,11 @@ import org.zeromq.ZMQ;
  * sleeps 50 ms between polls: every request waits up to 50 ms before it is even read, which alone
  * puts a trivial cell at ~77 ms. Here the poll itself waits, so a request is read the moment it
  * arrives, and the loop still notices a shutdown within {@link #POLL_MS}.
+ *
+ * <p>A request whose handler fails still gets a reply (status error, see {@link FailedRequest}),
+ * so the front end never stays busy; the failure, like a message dropped for a bad signature, goes
+ * to the {@link KernelLog}, never into a cell. A loop that ends for any reason but a shutdown
+ * request counts as a failure ({@link #failed()}), and the kernel then exits non-zero.
  */
 final class BlockingShellChannel extends ShellChannel {
     private static final long POLL_MS = 100;
@@ -25,6 +31,7 @@ final class BlockingShellChannel extends ShellChannel {
     private final ZMQ.Context context;
     private final int port;
     private volatile boolean running;
+    private volatile boolean failed;
     private Thread loop;
 
     BlockingShellChannel(String name, ZMQ.Context context, HMACGenerator hmac, JupyterConnection connection,
@@ -58,19 +65,25 @@ final class BlockingShellChannel extends ShellChannel {
                 try {
                     message = readMessage();
                 } catch (RuntimeException badMessage) {
-                    // A bad signature or malformed frame: drop it, keep serving.
+                    // A bad signature or a malformed frame: nobody to answer (the sender is unknown
+                    // or not who it claims), so it is dropped, and logged.
+                    KernelLog.write(name + ": dropped a message that failed to verify or parse: " + badMessage);
                     continue;
                 }
                 ShellHandler handler = connection.getHandler(message.getHeader().getType());
                 if (handler == null) {
+                    KernelLog.write(name + ": no handler for " + message.getHeader().getType().getName());
                     continue;
                 }
                 ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
                 try {
                     handler.handle(env, message);
-                } catch (Exception e) {
-                    System.err.println("racecourse kernel: " + message.getHeader().getType().getName()
-                            + " failed: " + e);
+                } catch (RuntimeException | Error e) {
+                    KernelLog.write(name + ": " + message.getHeader().getType().getName() + " failed", e);
+                    FailedRequest.answer(env, message, e);
+                    if (e instanceof VirtualMachineError) {
+                        throw e;
+                    }
                 } finally {
                     env.resolveDeferrals();
                 }
@@ -79,11 +92,21 @@ final class BlockingShellChannel extends ShellChannel {
                     connection.close();
                 }
             }
-        } catch (RuntimeException closed) {
-            // The context was terminated under us during shutdown.
+        } catch (RuntimeException | Error fatal) {
+            if (running) {
+                // Not a shutdown: the loop itself failed, and the kernel cannot answer any more.
+                failed = true;
+                running = false;
+                KernelLog.write(name + ": the request loop failed and the kernel stops", fatal);
+            }
         } finally {
             poller.close();
         }
+    }
+
+    /** Whether the loop ended for another reason than a shutdown request. */
+    boolean failed() {
+        return failed;
     }
 
     @Override

@@ -44,6 +44,7 @@ final class JupyterCell implements Cell {
     private final int executionCount;
     private final boolean stdinAllowed;
     private volatile ShellReplyEnvironment env;
+    private volatile boolean stopped;
 
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder err = new StringBuilder();
@@ -63,6 +64,38 @@ final class JupyterCell implements Cell {
     @Override
     public int executionCount() {
         return executionCount;
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void markStopped() {
+        stopped = true;
+    }
+
+    @Override
+    public java.time.Instant requestedAt() {
+        return sentAt(parent);
+    }
+
+    /**
+     * A request's header date, or null when it has none or it does not parse. Read from the raw
+     * string: jjava-jupyter's own parse keeps minutes only and rejects jupyter_client's fractions.
+     */
+    static java.time.Instant sentAt(MessageContext request) {
+        try {
+            String date = request.getHeader().getTimestamp().getDateString();
+            try {
+                return java.time.Instant.parse(date);
+            } catch (java.time.format.DateTimeParseException noZ) {
+                return java.time.OffsetDateTime.parse(date).toInstant();
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

@@ -161,6 +161,6 @@ public final class JupyterFrontEnd {
     private void interrupt(ShellReplyEnvironment env, Message<InterruptRequest> message) {
         env.setBusyDeferIdle();
         env.defer().reply(new InterruptReply());
-        interpreter.interrupt();
+        interpreter.interrupt(JupyterCell.sentAt(message));
     }
 }

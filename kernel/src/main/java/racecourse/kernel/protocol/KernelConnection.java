@@ -54,4 +54,9 @@ public final class KernelConnection extends JupyterConnection {
     public void waitUntilClose() {
         shellChannel.waitUntilClose();
     }
+
+    /** Whether the shell or control loop ended for another reason than a shutdown request. */
+    public boolean failed() {
+        return shellChannel.failed() || controlChannel.failed();
+    }
 }
