@@ -70,15 +70,16 @@ public final class TestScope {
         return s;
     }
 
-    /** Ends the current scope (its threads become earlier tests' threads at the next begin). */
+    /** Ends the current scope: its threads are earlier tests' threads from now on. */
     public static void end() {
         TestScope s = current;
         if (s != null) {
             EARLIER.addAll(s.tracked);
         }
+        current = null;
     }
 
-    /** The running test's scope, or null outside the graded tests (then everything counts). */
+    /** The running test's scope, or null outside a test (then every thread counts, as before scopes). */
     public static TestScope current() {
         return current;
     }
