@@ -185,10 +185,16 @@ public final class Regrade {
                         progress.graded(t.student(), t.exercise(), ending, score, points, reason);
                     } finally {
                         if (remaining.get(t.student()).decrementAndGet() == 0) {
+                            // Written even when interrupted (the flag would make the file channel
+                            // throw ClosedByInterruptException); the flag is restored after.
+                            boolean wasInterrupted = Thread.interrupted();
                             List<String> studentErrors = new ArrayList<>();
                             finishStudent(req, manifest, byId.get(t.student()), notes.get(t.student()), store,
                                     missing.getOrDefault(t.student(), Map.of()), studentErrors);
                             taskErrors.addAll(studentErrors);
+                            if (wasInterrupted) {
+                                Thread.currentThread().interrupt();
+                            }
                         }
                     }
                 });
