@@ -271,7 +271,10 @@ public final class Regrade {
                 }
                 records.add(r.get());
             }
-            StudentOutputs.write(dir, StudentOutputs.grading(records, notes, req.seed()));
+            List<String> studentNotes = new ArrayList<>(notes);
+            // results.json shows the grading's notes, not an exercise's: the reason goes there too.
+            missing.forEach((x, why) -> studentNotes.add(x + ": not graded: " + why + "."));
+            StudentOutputs.write(dir, StudentOutputs.grading(records, studentNotes, req.seed()));
         } catch (IOException | RuntimeException ex) {
             errors.add(Roster.printable(e.id()) + ": could not write results: " + ex);
         }
