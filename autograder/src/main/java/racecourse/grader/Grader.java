@@ -6,6 +6,7 @@ import racecourse.grader.explain.Explainer;
 import racecourse.grader.explain.Explanation;
 import racecourse.grader.explain.LincheckMode;
 import racecourse.grader.harness.Verdict;
+import racecourse.grader.model.ChildEvent;
 import racecourse.grader.report.ExerciseResult;
 import racecourse.grader.report.Feedback;
 import racecourse.grader.report.GradescopeResults;
@@ -107,7 +108,7 @@ public final class Grader {
         ChildOutcome outcome = ChildRunner.run(exercise, compiled.classes(), Files.createDirectories(work.resolve(exercise).resolve("run")),
                 request.seed(), request.limits(), hidden(request.home()));
         List<TestResult> tests = collect(exercise, plan, outcome, request.limits());
-        String note = "From " + file.origin() + ".";
+        String note = "From " + file.origin() + "." + rejectedNote(outcome);
         Explanation explanation = null;
         if (Explainer.wanted(request.lincheck(), exercise, tests)) {
             explanation = Explainer.explain(exercise, compiled.classes(), work.resolve(exercise).resolve("lincheck"),
@@ -126,36 +127,45 @@ public final class Grader {
      * with the reason the child stopped (never passed).
      */
     static List<TestResult> collect(String exercise, List<TestPlan.PlannedTest> plan, ChildOutcome outcome, Limits limits) {
-        Map<String, Map<String, Object>> reported = new HashMap<>();
-        outcome.of("test").forEach(l -> reported.putIfAbsent(String.valueOf(l.get("id")), l));
-        Map<String, Object> fatal = outcome.of("fatal").stream().findFirst().orElse(null);
-        List<Map<String, Object>> started = outcome.of("start");
-        String running = started.isEmpty() ? null : String.valueOf(started.get(started.size() - 1).get("id"));
-        Map<String, Object> container = outcome.of("container").stream().findFirst().orElse(null);
+        Map<String, ChildEvent> reported = new HashMap<>();
+        for (ChildEvent e : outcome.events()) {
+            switch (e) {
+                case ChildEvent.Passed p -> reported.putIfAbsent(p.test(), p);
+                case ChildEvent.Failed f -> reported.putIfAbsent(f.test(), f);
+                default -> {
+                }
+            }
+        }
+        ChildEvent.Fatal fatal = outcome.of(ChildEvent.Fatal.class).stream().findFirst().orElse(null);
+        List<ChildEvent.Started> started = outcome.of(ChildEvent.Started.class);
+        String running = started.isEmpty() ? null : started.get(started.size() - 1).test();
+        ChildEvent.ContainerFailed container = outcome.of(ChildEvent.ContainerFailed.class).stream().findFirst().orElse(null);
         List<TestResult> results = new ArrayList<>();
         for (TestPlan.PlannedTest t : plan) {
-            Map<String, Object> line = reported.get(t.id());
-            if (line != null && fatal == null || line != null && !t.id().equals(fatal.get("test"))) {
-                boolean passed = "passed".equals(line.get("status"));
-                Verdict v = passed ? null : verdict(line.get("verdict"));
-                results.add(new TestResult(exercise, t.id(), t.name(), t.hidden(), v,
-                        passed ? null : String.valueOf(line.get("message")), millis(line.get("millis"))));
+            ChildEvent line = reported.get(t.id());
+            if (line != null && (fatal == null || !t.id().equals(fatal.test()))) {
+                results.add(switch (line) {
+                    case ChildEvent.Passed p -> new TestResult(exercise, t.id(), t.name(), t.hidden(), null, null, p.millis());
+                    case ChildEvent.Failed f -> new TestResult(exercise, t.id(), t.name(), t.hidden(), verdict(f.verdict()),
+                            f.message(), f.millis());
+                    default -> throw new IllegalStateException("not a test result: " + line);
+                });
                 continue;
             }
             Verdict v;
             String why;
             if (fatal != null) {
-                v = verdict(fatal.get("verdict"));
-                why = t.id().equals(fatal.get("test")) ? String.valueOf(fatal.get("message"))
-                        : "not run: the exercise's JVM was stopped during another test: " + fatal.get("message");
+                v = verdict(fatal.verdict());
+                why = t.id().equals(fatal.test()) ? fatal.message()
+                        : "not run: the exercise's JVM was stopped during another test: " + fatal.message();
             } else if (outcome.timedOut()) {
                 v = Verdict.HANG;
                 why = t.id().equals(running)
                         ? "still running when the exercise's time limit (" + limits.wall().toSeconds() + " s) ran out"
                         : "not run: the exercise's time limit (" + limits.wall().toSeconds() + " s) ran out during " + running;
             } else if (container != null) {
-                v = verdict(container.get("verdict"));
-                why = "the test class could not run: " + container.get("message");
+                v = verdict(container.verdict());
+                why = "the test class could not run: " + container.message();
             } else {
                 v = Verdict.FUNCTIONAL;
                 String status = "the exercise's JVM ended unexpectedly (exit status " + outcome.exitStatus() + ")"
@@ -167,6 +177,14 @@ public final class Grader {
         return results;
     }
 
+    /** The note on result lines the grader did not accept (a submission writing into the result file), or "". */
+    static String rejectedNote(ChildOutcome outcome) {
+        if (outcome.rejected().isEmpty()) {
+            return "";
+        }
+        return "\n\nThe grader ignored result lines it did not accept (" + String.join("; ", outcome.rejected()) + ").";
+    }
+
     private static String lastLine(String output) {
         String s = output.strip();
         if (s.isEmpty()) {
@@ -176,16 +194,13 @@ public final class Grader {
         return ": " + (last.length() > 200 ? last.substring(0, 200) + "..." : last);
     }
 
-    private static Verdict verdict(Object label) {
+    /** The verdict of a label the child sent; the child only sends {@link Verdict#label()}s. */
+    private static Verdict verdict(String label) {
         try {
-            return Verdict.valueOf(String.valueOf(label).toUpperCase(java.util.Locale.ROOT));
+            return Verdict.valueOf(label.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return Verdict.FUNCTIONAL;
         }
-    }
-
-    private static long millis(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
     }
 
     /**

@@ -34,8 +34,20 @@ public final class Regrade {
                           List<String> exercises, Limits limits, Path home) {
     }
 
-    /** What happened: students in this shard, exercises graded now, taken from earlier runs, errors (one line each). */
-    public record Outcome(int students, int graded, int cached, int notGraded, List<String> errors) {
+    /**
+     * What happened: students in this shard; exercises graded now, the grader failed on, not graded
+     * because the run was interrupted, taken from earlier runs; students not fully graded; errors
+     * (one line each).
+     */
+    public record Outcome(int students, int graded, int failed, int interrupted, int cached, int notGraded,
+                          List<String> errors) {
+    }
+
+    /** Grades one exercise of one student into its record (the real one: {@link #grade}; tests inject failures). */
+    @FunctionalInterface
+    interface GradeStep {
+        ExerciseRecord grade(String student, Path submission, String exercise, String key, List<String> readNotes)
+                throws Exception;
     }
 
     private Regrade() {
@@ -45,6 +57,16 @@ public final class Regrade {
     }
 
     public static Outcome run(Request req, Progress progress) throws IOException, InterruptedException {
+        return run(req, progress, (student, path, exercise, key, readNotes) -> grade(student, path, exercise, key, readNotes, req));
+    }
+
+    /** The real grading of one exercise of one student (the first run and its confirmation reruns). */
+    static ExerciseRecord grade(String student, Path path, String exercise, String key, List<String> readNotes, Request req)
+            throws IOException, InterruptedException {
+        return grade(new Task(student, path, exercise, key, readNotes), req);
+    }
+
+    static Outcome run(Request req, Progress progress, GradeStep step) throws IOException, InterruptedException {
         List<String> exercises = req.exercises().isEmpty() ? Catalog.EXERCISES
                 : Catalog.EXERCISES.stream().filter(req.exercises()::contains).toList();
         for (String e : req.exercises()) {
@@ -110,10 +132,16 @@ public final class Regrade {
         List<String> errors = new ArrayList<>();
         for (Manifest.Entry e : entries) {
             if (remaining.get(e.id()).get() == 0) {
-                finishStudent(req, manifest, e, notes.get(e.id()), store, errors);
+                finishStudent(req, manifest, e, notes.get(e.id()), store, Map.of(), errors);
             }
         }
         ConcurrentLinkedQueue<String> taskErrors = new ConcurrentLinkedQueue<>();
+        // Why an exercise has no record (the grader failed on it, or the run was interrupted):
+        // student -> exercise -> reason, shown in that student's results instead of a score.
+        Map<String, Map<String, String>> missing = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger graded = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger interrupted = new AtomicInteger();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(req.jobs(),
                 r -> Thread.ofPlatform().name("regrade-" + threads.incrementAndGet()).daemon().unstarted(r));
@@ -122,26 +150,52 @@ public final class Regrade {
         try {
             for (Task t : tasks) {
                 pool.execute(() -> {
-                    String error = null;
+                    Progress.Ending ending = Progress.Ending.GRADED;
+                    String reason = null;
                     double score = 0;
                     double points = Catalog.POINTS;
                     try {
-                        ExerciseRecord r = grade(t, req);
+                        ExerciseRecord r = step.grade(t.student(), t.path(), t.exercise(), t.key(), t.readNotes());
                         store.write(r);
                         score = r.result().score();
                         points = r.result().points();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        error = "interrupted";
-                    } catch (Exception e) {
-                        error = e.toString();
+                        ending = Progress.Ending.INTERRUPTED;
+                        reason = "interrupted";
+                    } catch (Throwable e) {
+                        // An Error too (StackOverflowError, OutOfMemoryError, an assertion in the grader):
+                        // escaping here would kill the pool thread and leave the student without results.
+                        ending = Progress.Ending.FAILED;
+                        reason = e.toString();
                         taskErrors.add(Roster.printable(t.student()) + " " + t.exercise() + ": could not grade: " + e);
                     }
-                    progress.graded(t.student(), t.exercise(), score, points, error);
-                    if (remaining.get(t.student()).decrementAndGet() == 0 && error == null) {
-                        List<String> studentErrors = new ArrayList<>();
-                        finishStudent(req, manifest, byId.get(t.student()), notes.get(t.student()), store, studentErrors);
-                        taskErrors.addAll(studentErrors);
+                    (switch (ending) {
+                        case GRADED -> graded;
+                        case FAILED -> failed;
+                        case INTERRUPTED -> interrupted;
+                    }).incrementAndGet();
+                    if (reason != null) {
+                        missing.computeIfAbsent(t.student(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                                .put(t.exercise(), ending == Progress.Ending.INTERRUPTED
+                                        ? "the regrade was interrupted before this exercise was graded; run regrade again"
+                                        : "the grader failed on this exercise (" + reason + "); run regrade again");
+                    }
+                    try {
+                        progress.graded(t.student(), t.exercise(), ending, score, points, reason);
+                    } finally {
+                        if (remaining.get(t.student()).decrementAndGet() == 0) {
+                            // Written even when interrupted (the flag would make the file channel
+                            // throw ClosedByInterruptException); the flag is restored after.
+                            boolean wasInterrupted = Thread.interrupted();
+                            List<String> studentErrors = new ArrayList<>();
+                            finishStudent(req, manifest, byId.get(t.student()), notes.get(t.student()), store,
+                                    missing.getOrDefault(t.student(), Map.of()), studentErrors);
+                            taskErrors.addAll(studentErrors);
+                            if (wasInterrupted) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
                     }
                 });
             }
@@ -160,7 +214,7 @@ public final class Regrade {
         List<Row> rows = ClassReport.write(req.out(), manifest, store);
         progress.finish();
         int notGraded = (int) rows.stream().filter(r -> !r.graded()).count();
-        return new Outcome(entries.size(), tasks.size() - taskErrors.size(), cached, notGraded, List.copyOf(errors));
+        return new Outcome(entries.size(), graded.get(), failed.get(), interrupted.get(), cached, notGraded, List.copyOf(errors));
     }
 
     /**
@@ -188,8 +242,12 @@ public final class Regrade {
         return new ExerciseRecord(t.key(), t.student(), c.result(), c.confirmations(), first.sandboxed(), graderNotes);
     }
 
+    /**
+     * Writes a student's results.json and feedback.md from their records; an exercise without a
+     * record whose reason is in {@code missing} shows as not graded (score 0) with that reason.
+     */
     private static void finishStudent(Request req, Manifest m, Manifest.Entry e, List<String> notes, RecordStore store,
-                                      List<String> errors) {
+                                      Map<String, String> missing, List<String> errors) {
         try {
             Path dir = req.out().resolve(e.id());
             if (e.problem() != null) {
@@ -201,15 +259,24 @@ public final class Regrade {
             List<ExerciseRecord> records = new ArrayList<>();
             for (String x : m.exercises()) {
                 var r = store.read(e.id(), x, e.keys().get(x));
+                if (r.isEmpty() && missing.containsKey(x)) {
+                    // Not stored: the next run finds no record under the key and grades it again.
+                    records.add(new ExerciseRecord(e.keys().get(x), e.id(), new ExerciseResult(x, Catalog.POINTS, List.of(),
+                            true, 0, "Not graded: " + missing.get(x) + "."), List.of(), true, List.of()));
+                    continue;
+                }
                 if (r.isEmpty()) {
                     errors.add(Roster.printable(e.id()) + ": " + x + " has no result; run regrade again");
                     return;
                 }
                 records.add(r.get());
             }
-            StudentOutputs.write(dir, StudentOutputs.grading(records, notes, req.seed()));
-        } catch (IOException ex) {
-            errors.add(Roster.printable(e.id()) + ": could not write results: " + ex.getMessage());
+            List<String> studentNotes = new ArrayList<>(notes);
+            // results.json shows the grading's notes, not an exercise's: the reason goes there too.
+            missing.forEach((x, why) -> studentNotes.add(x + ": not graded: " + why + "."));
+            StudentOutputs.write(dir, StudentOutputs.grading(records, studentNotes, req.seed()));
+        } catch (IOException | RuntimeException ex) {
+            errors.add(Roster.printable(e.id()) + ": could not write results: " + ex);
         }
     }
 }

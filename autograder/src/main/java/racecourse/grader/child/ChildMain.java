@@ -11,6 +11,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import racecourse.grader.harness.Suites;
+import racecourse.grader.harness.TestScope;
+import racecourse.grader.harness.Verdict;
+import racecourse.grader.model.ChildEvent;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -48,8 +51,9 @@ public final class ChildMain {
         Map<String, String> running = new ConcurrentHashMap<>();
         Watchdog watchdog = new Watchdog(log, running, threadCap, processCap);
         watchdog.start();
-        // Threads the submission leaves behind must not print stack traces into the output forever.
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> { });
+        // A test's worker that dies is kept as the likely cause of the test's failure (TestScope);
+        // nothing is printed: threads the submission leaves behind must not flood the output.
+        Thread.setDefaultUncaughtExceptionHandler(TestScope::uncaught);
 
         ClassLoader loader = new SubmissionClassLoader(classes, ChildMain.class.getClassLoader());
         List<Class<?>> suites = new ArrayList<>();
@@ -69,7 +73,7 @@ public final class ChildMain {
         LauncherDiscoveryRequest built = request.build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(built, new Reporter(log, running));
-        log.write("done", Map.of());
+        log.write(new ChildEvent.Done());
         // Threads the submission left running must not keep this JVM alive.
         Runtime.getRuntime().halt(0);
     }
@@ -100,15 +104,15 @@ public final class ChildMain {
                 String id = id(test);
                 running.put("test", id);
                 started.put(id, System.nanoTime());
-                log.write("start", Map.of("id", id));
+                TestScope.begin(id);
+                log.write(new ChildEvent.Started(id));
             }
         }
 
         @Override
         public void executionSkipped(TestIdentifier test, String reason) {
             if (test.isTest()) {
-                log.write("test", Map.of("id", id(test), "status", "failed", "verdict", "functional",
-                        "message", "skipped: " + reason));
+                log.write(new ChildEvent.Failed(id(test), Verdict.FUNCTIONAL.label(), ResultLog.cut("skipped: " + reason), 0));
             }
         }
 
@@ -118,20 +122,20 @@ public final class ChildMain {
             if (!test.isTest()) {
                 if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && result.getThrowable().isPresent()) {
                     Classifier.Outcome o = Classifier.classify(result.getThrowable().get());
-                    log.write("container", Map.of("id", id, "verdict", o.verdict().label(), "message", String.valueOf(o.message())));
+                    log.write(new ChildEvent.ContainerFailed(id, o.verdict().label(), ResultLog.cut(o.message())));
                 }
                 return;
             }
             running.remove("test");
             long millis = (System.nanoTime() - started.getOrDefault(id, System.nanoTime())) / 1_000_000;
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                log.write("test", Map.of("id", id, "status", "passed", "millis", millis));
+                log.write(new ChildEvent.Passed(id, millis));
             } else {
                 Throwable t = result.getThrowable().orElse(new AssertionError("failed without a reason"));
                 Classifier.Outcome o = Classifier.classify(t);
-                log.write("test", Map.of("id", id, "status", "failed", "verdict", o.verdict().label(),
-                        "message", String.valueOf(o.message()), "millis", millis));
+                log.write(new ChildEvent.Failed(id, o.verdict().label(), ResultLog.cut(o.message()), millis));
             }
+            TestScope.end();
         }
     }
 }

@@ -2,6 +2,7 @@ package racecourse.grader.child;
 
 import racecourse.grader.harness.Diagnosis;
 import racecourse.grader.harness.SubmissionExit;
+import racecourse.grader.harness.TestScope;
 import racecourse.grader.harness.Verdict;
 import racecourse.grader.harness.VerdictFailure;
 
@@ -17,6 +18,29 @@ final class Classifier {
     }
 
     static Outcome classify(Throwable failure) {
+        return withWorkerDeath(classifyFailure(failure));
+    }
+
+    /**
+     * A thread of this test that died with an exception outranks what it caused: the others waiting
+     * for it ({@code hang}, {@code deadlock}), its work missing from the result ({@code race},
+     * {@code exclusion}, {@code serialized}, {@code starvation}) or a wrong answer ({@code functional}).
+     * Threads or processes left behind ({@code resources}) and a mismatched API ({@code compile})
+     * keep their own verdict.
+     */
+    static Outcome withWorkerDeath(Outcome o) {
+        var death = TestScope.currentDeath();
+        if (death.isEmpty() || o.verdict() == Verdict.RESOURCES || o.verdict() == Verdict.COMPILE) {
+            return o;
+        }
+        String cause = death.get().describe();
+        if (String.valueOf(o.message()).startsWith(cause)) {
+            return o;        // Diagnosis.stuck already told it
+        }
+        return new Outcome(death.get().verdict(), cause + "; then: " + o.message());
+    }
+
+    private static Outcome classifyFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof VerdictFailure v) {
                 return new Outcome(v.verdict(), v.getMessage());
@@ -29,6 +53,7 @@ final class Classifier {
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException && String.valueOf(t.getMessage()).contains("timed out")) {
+                // The running test's threads only (TestScope): an earlier test's leftovers are not why this one hangs.
                 VerdictFailure f = Diagnosis.stuck("the test", Diagnosis.liveThreads().stream()
                         .filter(th -> Diagnosis.submissionFrame(th.getStackTrace()) != null).toList());
                 return new Outcome(f.verdict(), f.getMessage());

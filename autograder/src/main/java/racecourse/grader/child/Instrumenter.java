@@ -10,8 +10,10 @@ import java.util.Set;
 
 /**
  * Rewrites a submission class (only submission classes): a call to the perturbation point before
- * every field read and write, around monitor enter and exit, and around calls to
- * wait/notify/lock/unlock/acquire/release and friends; a probe before array element loads; and
+ * every field read and write, around monitor enter and exit, around calls to
+ * wait/notify/lock/unlock/acquire/release and friends, after every call into
+ * java.util.concurrent and java.util's collections; a probe before array element loads; threads it
+ * starts reported to {@code TestScope}; and
  * System.exit / Runtime.exit / Runtime.halt replaced by a throw. Only no-argument static calls are
  * inserted, so the operand stack at every original instruction, and with it every stack map frame,
  * stays valid (COMPUTE_MAXS suffices; COMPUTE_FRAMES would need to load classes). Without
@@ -22,6 +24,11 @@ public final class Instrumenter {
     private static final String PERTURB = "racecourse/grader/harness/Perturb";
     private static final String PROBE = "racecourse/grader/harness/Probe";
     private static final String EXIT = "racecourse/grader/harness/SubmissionExit";
+    private static final String SCOPE = "racecourse/grader/harness/TestScope";
+    /** Classes of java.util (no subpackage) that hold no state shared between threads. */
+    private static final Set<String> UNSHARED_UTIL = Set.of("java/util/Objects", "java/util/Optional",
+            "java/util/OptionalInt", "java/util/OptionalLong", "java/util/OptionalDouble", "java/util/Locale",
+            "java/util/StringJoiner", "java/util/UUID");
     private static final Set<String> SYNC_CALLS = Set.of("wait", "notify", "notifyAll", "lock",
             "lockInterruptibly", "tryLock", "unlock", "acquire", "acquireUninterruptibly", "tryAcquire",
             "release", "await", "signal", "signalAll", "put", "take", "offer", "poll", "join",
@@ -46,6 +53,17 @@ public final class Instrumenter {
             }
         }, 0);
         return writer.toByteArray();
+    }
+
+    /**
+     * A JDK class whose calls read or write state other threads may share: all of
+     * java.util.concurrent (atomics, concurrent collections, locks) and java.util's collections.
+     * A check-then-act across two such calls ({@code get} then {@code set}, {@code containsKey} then
+     * {@code put}) has its window only between the calls, where no field access of the submission is.
+     */
+    static boolean sharedStateJdk(String owner) {
+        return owner.startsWith("java/util/concurrent/")
+                || owner.startsWith("java/util/") && owner.indexOf('/', "java/util/".length()) < 0 && !UNSHARED_UTIL.contains(owner);
     }
 
     private static final class PerturbingMethod extends MethodVisitor {
@@ -110,13 +128,36 @@ public final class Instrumenter {
                         "(Ljava/lang/Runtime;I)V", false);
                 return;
             }
-            boolean sync = SYNC_CALLS.contains(name) && !owner.startsWith("exercises/")
-                    && !name.equals("<init>");
+            if (!perturb) {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                return;
+            }
+            if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/util/concurrent/Executors")
+                    && name.equals("newVirtualThreadPerTaskExecutor") && descriptor.equals("()Ljava/util/concurrent/ExecutorService;")) {
+                // The same executor, its virtual threads reported to the running test's scope.
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, SCOPE, name, descriptor, false);
+                return;
+            }
+            boolean sync = SYNC_CALLS.contains(name) && !owner.startsWith("exercises/") && !name.equals("<init>");
+            // After (not also before) a shared-state JDK call: between two such calls one point is
+            // enough to open the window, and every point costs time (a yield can cost a time slice
+            // on a loaded machine), which makes slow-but-correct code hit its bounds.
+            boolean shared = !sync && sharedStateJdk(owner) && !name.equals("<init>");
             if (sync) {
                 point();
             }
+            if (opcode != Opcodes.INVOKESTATIC && name.equals("start") && descriptor.equals("()V")) {
+                // thread.start(): the receiver (any type; TestScope ignores non-threads) joins the test's threads.
+                super.visitInsn(Opcodes.DUP);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, SCOPE, "track", "(Ljava/lang/Object;)V", false);
+            }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-            if (sync) {
+            if (descriptor.endsWith(")Ljava/lang/Thread;") && !name.equals("currentThread")) {
+                // Thread.Builder.start/unstarted, Thread.startVirtualThread, ThreadFactory.newThread.
+                super.visitInsn(Opcodes.DUP);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, SCOPE, "track", "(Ljava/lang/Object;)V", false);
+            }
+            if (sync || shared) {
                 point();
             }
         }

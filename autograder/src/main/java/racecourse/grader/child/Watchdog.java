@@ -1,5 +1,8 @@
 package racecourse.grader.child;
 
+import racecourse.grader.harness.Verdict;
+import racecourse.grader.model.ChildEvent;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Map;
@@ -48,7 +51,7 @@ final class Watchdog extends Thread {
     }
 
     private void stop(String why) {
-        log.write("fatal", Map.of("verdict", "resources", "message", why, "test", running.getOrDefault("test", "")));
+        log.write(new ChildEvent.Fatal(Verdict.RESOURCES.label(), why, running.getOrDefault("test", "")));
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         Runtime.getRuntime().halt(EXIT_RESOURCES);
     }

@@ -3,6 +3,7 @@ package racecourse.grader.explain;
 import racecourse.grader.harness.Verdict;
 import racecourse.grader.report.TestResult;
 import racecourse.grader.run.ChildCommand;
+import racecourse.grader.model.ChildEvent;
 import racecourse.grader.run.ChildOutcome;
 import racecourse.grader.run.ChildRunner;
 import racecourse.grader.run.Limits;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The explain step: when the stress tests give an exercise that has a Lincheck scenario a
@@ -63,13 +63,14 @@ public final class Explainer {
                 resultFile -> List.of(scenario.className(), resultFile.toString(), Integer.toString(INVOCATIONS))),
                 work, bounded, hide);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> line = outcome.of("lincheck").stream().findFirst().orElse(null);
+        ChildEvent line = outcome.events().stream().filter(e -> e instanceof ChildEvent.LincheckTrace
+                || e instanceof ChildEvent.LincheckNoFailure || e instanceof ChildEvent.LincheckError).findFirst().orElse(null);
         String intro = "Lincheck (model checking) ran a small scenario: " + scenario.story();
-        if (line != null && "trace".equals(line.get("outcome"))) {
+        if (line instanceof ChildEvent.LincheckTrace trace) {
             return new Explanation(Explanation.Outcome.TRACE,
-                    TraceShortener.shorten(intro, exercise, scenario.receiver(), String.valueOf(line.get("report"))), seconds);
+                    TraceShortener.shorten(intro, exercise, scenario.receiver(), trace.report()), seconds);
         }
-        if (line != null && "no-failure".equals(line.get("outcome"))) {
+        if (line instanceof ChildEvent.LincheckNoFailure) {
             return new Explanation(Explanation.Outcome.NO_FAILURE, intro + "\nIt tried up to " + INVOCATIONS
                     + " interleavings and none failed, so there is no trace to show; the failure above is the stress test's.", seconds);
         }
@@ -77,7 +78,7 @@ public final class Explainer {
             return new Explanation(Explanation.Outcome.TIMEOUT, "(Lincheck found no failing interleaving within "
                     + WALL.toSeconds() + " s, so no trace is shown.)", seconds);
         }
-        String why = line != null ? String.valueOf(line.get("message")) : "its JVM ended with status " + outcome.exitStatus()
+        String why = line instanceof ChildEvent.LincheckError error ? error.message() : "its JVM ended with status " + outcome.exitStatus()
                 + lastLine(outcome.output());
         return new Explanation(Explanation.Outcome.ERROR, "(Lincheck could not run its scenario of " + exercise + ": "
                 + why + "; no trace is shown.)", seconds);

@@ -22,6 +22,13 @@ public final class Diagnosis {
 
     /** The verdict for {@code what} not finishing in time, looking at {@code stuck} (may be empty). */
     public static VerdictFailure stuck(String what, Collection<Thread> stuck) {
+        // A worker of this test that died with an exception is why the others wait (for its result,
+        // its release, its signal): it is the cause, told with its exception and line.
+        var death = TestScope.currentDeath();
+        if (death.isPresent()) {
+            return new VerdictFailure(death.get().verdict(), death.get().describe()
+                    + "; then " + what + " did not finish", death.get().error());
+        }
         String cycle = deadlockCycle();
         if (cycle != null) {
             return new VerdictFailure(Verdict.DEADLOCK, what + " did not finish: deadlock.\n" + cycle);
@@ -41,12 +48,24 @@ public final class Diagnosis {
         return new VerdictFailure(Verdict.HANG, sb.toString());
     }
 
-    /** The deadlock cycle among all threads, told thread by thread, or null if there is none. */
+    /**
+     * The deadlock cycle among the running test's threads, told thread by thread, or null if there
+     * is none (a cycle among threads an earlier test left behind is not this test's).
+     */
     public static String deadlockCycle() {
         long[] ids = THREADS.isSynchronizerUsageSupported() ? THREADS.findDeadlockedThreads()
                 : THREADS.findMonitorDeadlockedThreads();
         if (ids == null || ids.length == 0) {
             return null;
+        }
+        TestScope scope = TestScope.current();
+        if (scope != null) {
+            java.util.Set<Long> ours = new java.util.HashSet<>();
+            scope.liveThreads().forEach(t -> ours.add(t.threadId()));
+            ids = Arrays.stream(ids).filter(ours::contains).toArray();
+            if (ids.length == 0) {
+                return null;
+            }
         }
         ThreadInfo[] infos = THREADS.getThreadInfo(ids, true, true);
         StringBuilder sb = new StringBuilder();
@@ -113,8 +132,15 @@ public final class Diagnosis {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
-    /** Every live thread except the JVM's own: for a diagnosis when the test does not know the threads. */
+    /**
+     * The running test's live threads (see {@link TestScope}); every live platform thread outside
+     * the graded tests. For a diagnosis when the test does not know the threads.
+     */
     public static List<Thread> liveThreads() {
+        TestScope scope = TestScope.current();
+        if (scope != null) {
+            return scope.liveThreads();
+        }
         return new ArrayList<>(Arrays.asList(Thread.getAllStackTraces().keySet().toArray(new Thread[0])));
     }
 }

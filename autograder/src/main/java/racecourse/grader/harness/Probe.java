@@ -49,7 +49,9 @@ public final class Probe {
         }
 
         void arrive() {
-            if (met || !arrived.add(Thread.currentThread())) {
+            // Only the running test's threads count: a leftover of an earlier test still loading
+            // array elements would otherwise complete the rendezvous and hide a serialized sum.
+            if (met || !TestScope.ofCurrentTest(Thread.currentThread()) || !arrived.add(Thread.currentThread())) {
                 return;
             }
             synchronized (this) {

@@ -1,20 +1,22 @@
 package racecourse.grader.run;
 
+import racecourse.grader.model.ChildEvent;
+
 import java.util.List;
-import java.util.Map;
 
 /**
- * What the grader saw of one child run: the result lines that carried the run's token (all others
- * are ignored), how the process ended, and its output cut at the limit.
+ * What the grader saw of one child run: the events of the result lines that carried the run's
+ * token, why other lines were rejected (one line each), how the process ended, and its output cut
+ * at the limit.
  */
-public record ChildOutcome(List<Map<String, Object>> lines, boolean timedOut, int exitStatus, String output,
-                           boolean sandboxed) {
-    /** The lines of one kind, in order. */
-    public List<Map<String, Object>> of(String kind) {
-        return lines.stream().filter(l -> kind.equals(l.get("kind"))).toList();
+public record ChildOutcome(List<ChildEvent> events, List<String> rejected, boolean timedOut, int exitStatus,
+                           String output, boolean sandboxed) {
+    /** The events of one type, in order. */
+    public <E extends ChildEvent> List<E> of(Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     public boolean finished() {
-        return !of("done").isEmpty();
+        return !of(ChildEvent.Done.class).isEmpty();
     }
 }

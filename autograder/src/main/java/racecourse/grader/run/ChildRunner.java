@@ -1,7 +1,6 @@
 package racecourse.grader.run;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonSyntaxException;
+import racecourse.grader.model.ChildEvents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -15,7 +14,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +24,6 @@ import java.util.concurrent.TimeUnit;
  * child read from stdin before any submission code ran.
  */
 public final class ChildRunner {
-    private static final Gson GSON = new Gson();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ChildRunner() {
@@ -84,7 +81,12 @@ public final class ChildRunner {
         p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         drainer.join(2000);
         int status = done ? p.exitValue() : -1;
-        return new ChildOutcome(readLines(resultFile, token), !done, status, output.text(), sandbox == Sandbox.Kind.BWRAP);
+        ChildEvents.Read read;
+        // A decoder that replaces malformed bytes (Files.newBufferedReader would throw on them).
+        try (var in = new java.io.InputStreamReader(Files.newInputStream(resultFile), StandardCharsets.UTF_8)) {
+            read = ChildEvents.read(in, token);
+        }
+        return new ChildOutcome(read.events(), read.rejected(), !done, status, output.text(), sandbox == Sandbox.Kind.BWRAP);
     }
 
     /** The java binary the children run: the grader's own. */
@@ -97,22 +99,6 @@ public final class ChildRunner {
         p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         p.waitFor(5, TimeUnit.SECONDS);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> readLines(Path file, String token) throws IOException {
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            try {
-                Map<String, Object> m = GSON.fromJson(line, Map.class);
-                if (m != null && token.equals(m.get("token"))) {
-                    lines.add(m);
-                }
-            } catch (JsonSyntaxException e) {
-                // not ours
-            }
-        }
-        return lines;
     }
 
     /** Keeps the first {@code cap} bytes of a stream and counts the rest. */

@@ -68,8 +68,8 @@ final class ClassFixture {
             this.cached = cached;
         }
 
-        public void graded(String student, String exercise, double score, double points, String error) {
-            lines.add(student + " " + exercise + " " + score + (error == null ? "" : " " + error));
+        public void graded(String student, String exercise, Ending ending, double score, double points, String reason) {
+            lines.add(student + " " + exercise + " " + (ending == Ending.GRADED ? score : ending + " " + reason));
         }
 
         public void note(String line) {

@@ -100,6 +100,41 @@ class RegradeTest {
     }
 
     @Test
+    void anErrorInATaskLeavesTheStudentWithResultsAndFailedAndInterruptedAreCountedApart(@TempDir Path tmp) throws Exception {
+        Path root = ClassFixture.make(tmp.resolve("root"));
+        Path out = tmp.resolve("out");
+        ClassFixture.Recorder progress = new ClassFixture.Recorder();
+        Regrade.Request req = ClassFixture.request(root, out, Shard.ALL, false);
+        // The grader itself failing (an Error, not an Exception) for bob; the run interrupted for carol.
+        Regrade.Outcome o = Regrade.run(req, progress, (student, path, exercise, key, notes) -> switch (student) {
+            case "bob" -> throw new StackOverflowError("deep in the grader");
+            case "carol" -> throw new InterruptedException();
+            default -> Regrade.grade(student, path, exercise, key, notes, req);
+        });
+        assertEquals(3, o.graded(), progress.lines.toString());
+        assertEquals(1, o.failed());
+        assertEquals(1, o.interrupted());
+        assertEquals(List.of("bob SafeCounter: could not grade: java.lang.StackOverflowError: deep in the grader"), o.errors());
+        assertTrue(progress.lines.contains("bob SafeCounter FAILED java.lang.StackOverflowError: deep in the grader"), progress.lines.toString());
+        assertTrue(progress.lines.contains("carol SafeCounter INTERRUPTED interrupted"), progress.lines.toString());
+        // Both still get results: score 0 and why.
+        String bob = Files.readString(out.resolve("bob/feedback.md"));
+        assertTrue(bob.contains("the grader failed on this exercise (java.lang.StackOverflowError: deep in the grader)"), bob);
+        String carol = Files.readString(out.resolve("carol/results.json"));
+        assertTrue(carol.contains("interrupted before this exercise was graded"), carol);
+        assertTrue(Files.readString(out.resolve("gradebook.csv")).contains("\"bob\",,0,\"not graded yet: 1 exercise(s) missing"));
+
+        // Nothing was stored for them: the next run grades exactly those two.
+        ClassFixture.Recorder again = new ClassFixture.Recorder();
+        Regrade.Outcome second = Regrade.run(req, again);
+        assertEquals(2, again.toGrade);
+        assertEquals(2, second.graded());
+        assertEquals(0, second.failed() + second.interrupted());
+        assertEquals(List.of(), second.errors());
+        assertTrue(Files.readString(out.resolve("gradebook.csv")).contains("\"bob\",0,0,\"\""));
+    }
+
+    @Test
     void anEmptyRootIsOneClearError(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("root"));
         Files.writeString(tmp.resolve("root/readme.txt"), "not a student");

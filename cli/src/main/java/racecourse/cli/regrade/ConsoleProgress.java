@@ -20,6 +20,7 @@ final class ConsoleProgress implements Progress {
     private int cached;
     private int done;
     private int failed;
+    private int interrupted;
     private int width;
 
     ConsoleProgress(PrintWriter err, boolean terminal) {
@@ -38,16 +39,23 @@ final class ConsoleProgress implements Progress {
     }
 
     @Override
-    public synchronized void graded(String student, String exercise, double score, double points, String error) {
+    public synchronized void graded(String student, String exercise, Ending ending, double score, double points, String reason) {
         done++;
-        if (error != null) {
-            failed++;
+        switch (ending) {
+            case FAILED -> failed++;
+            case INTERRUPTED -> interrupted++;
+            case GRADED -> {
+            }
         }
         if (terminal) {
             drawBar();
         } else {
             err.println(String.format(Locale.ROOT, "[%d/%d] %s %s: %s%s", done, total, Roster.printable(student), exercise,
-                    error == null ? number(score) + "/" + number(points) : "could not grade (" + error + ")", eta()));
+                    switch (ending) {
+                        case GRADED -> number(score) + "/" + number(points);
+                        case FAILED -> "could not grade (" + reason + ")";
+                        case INTERRUPTED -> "interrupted";
+                    }, eta()));
         }
         err.flush();
     }
@@ -67,8 +75,9 @@ final class ConsoleProgress implements Progress {
         if (terminal && width > 0) {
             err.println();
         }
-        err.println(String.format(Locale.ROOT, "regrade: %d graded%s, %d kept from earlier runs, in %s", done - failed,
-                failed > 0 ? ", " + failed + " could not be graded" : "", cached, time(elapsedSeconds())));
+        err.println(String.format(Locale.ROOT, "regrade: %d graded%s%s, %d kept from earlier runs, in %s",
+                done - failed - interrupted, failed > 0 ? ", " + failed + " could not be graded" : "",
+                interrupted > 0 ? ", " + interrupted + " interrupted" : "", cached, time(elapsedSeconds())));
         err.flush();
     }
 
@@ -76,7 +85,8 @@ final class ConsoleProgress implements Progress {
         int cells = 30;
         int filled = total == 0 ? cells : done * cells / total;
         String line = String.format(Locale.ROOT, "\r[%s%s] %d/%d exercises%s%s", "#".repeat(filled), ".".repeat(cells - filled),
-                done, total, failed > 0 ? ", " + failed + " failed" : "", eta());
+                done, total, (failed > 0 ? ", " + failed + " failed" : "") + (interrupted > 0 ? ", " + interrupted + " interrupted" : ""),
+                eta());
         String padded = line + " ".repeat(Math.max(0, width - line.length()));
         width = line.length();
         err.print(padded);

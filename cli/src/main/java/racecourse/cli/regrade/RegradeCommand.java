@@ -73,7 +73,8 @@ public final class RegradeCommand implements Callable<Integer> {
         }
         o.errors().forEach(e -> err.println("regrade: " + e));
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("Gradebook: " + out.resolve("gradebook.csv") + " (" + o.students() + " students"
+        stdout.println("Gradebook: " + out.resolve("gradebook.csv") + " (" + o.students() + " students; exercises: "
+                + o.graded() + " graded, " + o.failed() + " failed, " + o.interrupted() + " interrupted, " + o.cached() + " kept"
                 + (o.notGraded() > 0 ? ", " + o.notGraded() + " not graded: see the review column" : "") + "); summary: "
                 + out.resolve("summary.md"));
         stdout.flush();

@@ -4,18 +4,18 @@ import org.jetbrains.lincheck.Lincheck;
 import org.jetbrains.lincheck.LincheckAssertionError;
 import org.jetbrains.lincheck.jvm.agent.LincheckInstrumentation;
 import racecourse.grader.child.ResultLog;
+import racecourse.grader.model.ChildEvent;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The explain child JVM: reads the run's token from stdin, runs the exercise's scenario under
- * Lincheck's model checker and writes one {@code lincheck} line: {@code outcome} {@code trace} with
- * Lincheck's report of the failing interleaving, {@code no-failure}, or {@code error}. Arguments:
+ * Lincheck's model checker and writes one event: {@code LincheckTrace} with Lincheck's report of the
+ * failing interleaving, {@code LincheckNoFailure}, or {@code LincheckError}. Arguments:
  * scenario class, result file, number of interleavings to try.
  *
  * <p>The submission's classes are on this JVM's class path (the grader put copies there with their
@@ -51,13 +51,13 @@ public final class ExplainMain {
             LincheckInstrumentation.INSTANCE.attachJavaAgentDynamically(instrumentation);
             Runnable scenario = (Runnable) Class.forName(scenarioClass).getConstructor().newInstance();
             Lincheck.runConcurrentTest(invocations, scenario);
-            log.write("lincheck", Map.of("outcome", "no-failure", "millis", millis(start)));
+            log.write(new ChildEvent.LincheckNoFailure(millis(start)));
         } catch (LincheckAssertionError e) {
             String report = String.valueOf(e.getMessage());
-            log.write("lincheck", Map.of("outcome", "trace", "millis", millis(start),
-                    "report", report.length() > MAX_REPORT_CHARS ? report.substring(0, MAX_REPORT_CHARS) : report));
+            log.write(new ChildEvent.LincheckTrace(
+                    report.length() > MAX_REPORT_CHARS ? report.substring(0, MAX_REPORT_CHARS) : report, millis(start)));
         } catch (Throwable t) {
-            log.write("lincheck", Map.of("outcome", "error", "millis", millis(start), "message", String.valueOf(t)));
+            log.write(new ChildEvent.LincheckError(ResultLog.cut(String.valueOf(t)), millis(start)));
         }
         // Threads the submission left running must not keep this JVM alive.
         Runtime.getRuntime().halt(0);
