@@ -75,7 +75,8 @@ class CountingSemaphoreHiddenTest {
                 } catch (InterruptedException e) {
                     return "threw InterruptedException";
                 }
-                return Thread.currentThread().isInterrupted() ? "acquired" : "acquired, but its interrupt status was cleared";
+                // Its interrupt status is not looked at: the interrupt may come after acquire returned.
+                return "acquired";
             });
             Check.that(Await.blocked(waiter.thread(), wait) && !waiter.isDone(), FUNCTIONAL, "acquire() with no permit did not wait");
             // The release's wakeup and the interrupt reach the waiter together: it may take the
@@ -85,13 +86,11 @@ class CountingSemaphoreHiddenTest {
             Check.that(waiter.await(wait), FUNCTIONAL, "acquire() neither returned nor threw within 2 s of a release and "
                     + "an interrupt of its thread");
             String outcome = waiter.get(wait);
-            Check.that(!outcome.endsWith("cleared"), FUNCTIONAL, "acquire() took the released permit after its thread "
-                    + "was interrupted and returned normally, but cleared the interrupt status (try " + attempt + ")");
             int held = outcome.equals("acquired") ? 1 : 0;
-            Check.that(held + s.availablePermits() == 1, FUNCTIONAL, "one permit was released to a waiting acquire() "
-                    + "whose thread was interrupted at once; the waiter " + outcome + ", and " + s.availablePermits()
-                    + " permits are free: the released permit " + (held + s.availablePermits() == 0 ? "vanished" : "was counted twice")
-                    + " (try " + attempt + ")");
+            int free = s.availablePermits();
+            Check.that(held + free == 1, FUNCTIONAL, "one permit was released to a waiting acquire() whose thread was "
+                    + "interrupted at once; the waiter " + outcome + ", and availablePermits() is " + free + ": the released "
+                    + "permit " + (held + free == 0 ? "is no longer counted" : "was counted twice") + " (try " + attempt + ")");
         }
     }
 

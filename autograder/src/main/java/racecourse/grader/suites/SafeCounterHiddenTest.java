@@ -92,7 +92,7 @@ class SafeCounterHiddenTest {
             Stress.pause(20);
             Await.Call<Long> reader = Await.start("reader", () -> {
                 long last = 0;
-                for (int k = 0; k < 100; k++) {
+                for (int k = 0; k < 10; k++) {
                     last = c.get();
                 }
                 return last;
@@ -101,7 +101,7 @@ class SafeCounterHiddenTest {
             if (!reader.await(Duration.ofSeconds(3))) {
                 VerdictFailure f = reader.stuck(Duration.ofSeconds(3));
                 if (increments.get() - before > 10 && f.verdict() == HANG) {
-                    throw new VerdictFailure(STARVATION, "100 calls of get() did not return within 3 s while the "
+                    throw new VerdictFailure(STARVATION, "10 calls of get() did not return within 3 s while the "
                             + "incrementers made " + (increments.get() - before) + " increments: "
                             + Diagnosis.describe(reader.thread()));
                 }
