@@ -37,10 +37,14 @@ READPREF = '''    private final Object lock = new Object();
 
     public void lockRead() {
         synchronized (lock) {
+            boolean interrupted = false;
             while (writing) {
-                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }
             }
             readers++;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -56,10 +60,14 @@ READPREF = '''    private final Object lock = new Object();
 
     public void lockWrite() {
         synchronized (lock) {
+            boolean interrupted = false;
             while (writing || readers > 0) {
-                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }
             }
             writing = true;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -73,8 +81,8 @@ READPREF = '''    private final Object lock = new Object();
 '''
 WRITEPREF = READPREF.replace('    private boolean writing;\n', '    private boolean writing;\n    private int waitingWriters;\n').replace(
     '            while (writing) {', '            while (writing || waitingWriters > 0) {').replace(
-    '            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n            }\n            writing = true;',
-    '            waitingWriters++;\n            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n            }\n            waitingWriters--;\n            writing = true;')
+    '            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }\n            }\n            writing = true;',
+    '            waitingWriters++;\n            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }\n            }\n            waitingWriters--;\n            writing = true;')
 V.append(('FairReadWriteLock','readers-preference','starvation','the first readers-writers solution: readers keep coming in while a writer waits, so the writer starves',('WHOLE', 'package exercises;\n\npublic final class FairReadWriteLock {\n' + READPREF)))
 V.append(('FairReadWriteLock','writers-preference','starvation','waiting writers always go first, so a reader starves while writers keep arriving',('WHOLE', 'package exercises;\n\npublic final class FairReadWriteLock {\n' + WRITEPREF)))
 v('FairReadWriteLock','writer-ignores-readers','exclusion','lockWrite does not wait for the readers inside to leave',
@@ -203,7 +211,7 @@ v('ReusableBarrier','interrupted-still-counted','functional','an interrupted par
   ('                    arrived--;      // withdraw, so the others still need parties arrivals\n', ''))
 v('ReusableBarrier','interrupt-swallowed','functional','await catches the InterruptedException and keeps waiting: an interrupted party never leaves',
   ('                    arrived--;      // withdraw, so the others still need parties arrivals\n                    throw e;', '                    continue;'))
-v('DiningTable','interrupt-keeps-fork','functional','interrupted while waiting for the second fork, dine throws without putting the first one down',
+v('DiningTable','interrupt-keeps-fork','hang','interrupted while waiting for the second fork, dine throws without putting the first one down',
   ('        first.lockInterruptibly();\n        try {\n            second.lockInterruptibly();\n            try {',
    '        first.lockInterruptibly();\n        second.lockInterruptibly();\n        try {\n            try {'))
 v('DiningTable','interrupt-ignored','functional','waits for the forks with lock(), which ignores interrupts: an interrupted philosopher keeps waiting',
@@ -371,6 +379,8 @@ public final class BoundedBuffer<T> {
     }
 }
 """)))
+v('FairReadWriteLock','interrupt-restored-in-loop','hang','an interrupted waiter restores its interrupt status inside the wait loop: every wait() then throws at once, and it spins holding the monitor, so the holder can never unlock',
+  ('        } catch (InterruptedException e) {\n            return true;\n        }', '        } catch (InterruptedException e) {\n            Thread.currentThread().interrupt();\n            return false;\n        }'))
 
 for ex, name, expect, why, reps in V:
     if reps and reps[0] == 'WHOLE':

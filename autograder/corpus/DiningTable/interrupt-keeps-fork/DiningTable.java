@@ -1,4 +1,4 @@
-// expect: functional
+// expect: hang
 // Bug: interrupted while waiting for the second fork, dine throws without putting the first one down.
 package exercises;
 
