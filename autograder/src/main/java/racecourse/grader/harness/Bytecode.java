@@ -127,7 +127,7 @@ public final class Bytecode {
      * through the submission's own methods it calls, before any synchronizing action: a field that
      * some method other than a constructor writes, neither {@code volatile} nor read inside a
      * {@code synchronized} method or block, nor after a call into {@code java.util.concurrent}
-     * (a lock, a semaphore, an atomic) or a {@code VarHandle}. Such a read has no happens-before
+     * (a lock, a semaphore, an atomic), a {@code VarHandle} or a read of a {@code volatile} field. Such a read has no happens-before
      * edge from the writes of other threads: the JIT may keep the value in a register, and a
      * caller that polls may never see an update. Each as {@code "field count (SafeCounter.java:21)"}.
      */
@@ -161,7 +161,9 @@ public final class Bytecode {
                 synced = true;
             } else if (i instanceof FieldInsnNode f && (f.getOpcode() == Opcodes.GETFIELD || f.getOpcode() == Opcodes.GETSTATIC)) {
                 String key = f.owner + "." + f.name;
-                if (!synced && mutable.contains(key) && !isVolatile(f.owner, f.name)) {
+                if (isVolatile(f.owner, f.name)) {
+                    synced = true;      // a volatile read acquires, as a lock does (a seqlock's version)
+                } else if (!synced && mutable.contains(key)) {
                     found.add("field " + f.name + " (" + where(c, line) + ")");
                 }
             } else if (i instanceof MethodInsnNode call) {
