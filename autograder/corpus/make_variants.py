@@ -37,10 +37,14 @@ READPREF = '''    private final Object lock = new Object();
 
     public void lockRead() {
         synchronized (lock) {
+            boolean interrupted = false;
             while (writing) {
-                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }
             }
             readers++;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -56,10 +60,14 @@ READPREF = '''    private final Object lock = new Object();
 
     public void lockWrite() {
         synchronized (lock) {
+            boolean interrupted = false;
             while (writing || readers > 0) {
-                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }
             }
             writing = true;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -73,8 +81,8 @@ READPREF = '''    private final Object lock = new Object();
 '''
 WRITEPREF = READPREF.replace('    private boolean writing;\n', '    private boolean writing;\n    private int waitingWriters;\n').replace(
     '            while (writing) {', '            while (writing || waitingWriters > 0) {').replace(
-    '            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n            }\n            writing = true;',
-    '            waitingWriters++;\n            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n            }\n            waitingWriters--;\n            writing = true;')
+    '            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }\n            }\n            writing = true;',
+    '            waitingWriters++;\n            while (writing || readers > 0) {\n                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }\n            }\n            waitingWriters--;\n            writing = true;')
 V.append(('FairReadWriteLock','readers-preference','starvation','the first readers-writers solution: readers keep coming in while a writer waits, so the writer starves',('WHOLE', 'package exercises;\n\npublic final class FairReadWriteLock {\n' + READPREF)))
 V.append(('FairReadWriteLock','writers-preference','starvation','waiting writers always go first, so a reader starves while writers keep arriving',('WHOLE', 'package exercises;\n\npublic final class FairReadWriteLock {\n' + WRITEPREF)))
 v('FairReadWriteLock','writer-ignores-readers','exclusion','lockWrite does not wait for the readers inside to leave',
@@ -166,6 +174,213 @@ v('Pipeline','ignores-status','functional','the exit status of the last command 
   ('        if (status != 0) {', '        if (status != 0 && false) {'))
 v('Pipeline','interrupt-leaves-processes','resources','when interrupted it rethrows without killing the processes',
   ('            for (Process p : processes) {\n                p.destroyForcibly();\n            }\n            feeder.join(1000);', '            feeder.join(1000);'))
+
+# Interrupts, unsynchronized reads and forbidden classes (the contract of each statement)
+v('SafeCounter','interrupt-skips-increment','functional','increment takes its lock interruptibly and returns without counting when its thread is interrupted (the interrupt swallowed)',
+  ('import java.util.concurrent.atomic.AtomicLong;', 'import java.util.concurrent.locks.ReentrantLock;'),
+  ('    private final AtomicLong count = new AtomicLong();', '    private final ReentrantLock lock = new ReentrantLock();\n    private volatile long count;'),
+  ('        count.incrementAndGet();', '        try {\n            lock.lockInterruptibly();\n        } catch (InterruptedException e) {\n            return;\n        }\n        try {\n            count++;\n        } finally {\n            lock.unlock();\n        }'),
+  ('        return count.get();', '        return count;'))
+v('SafeCounter','unsynchronized-get','race','increment is synchronized but get reads the plain field without the lock: a polling reader may never see an update',
+  ('import java.util.concurrent.atomic.AtomicLong;\n\n', ''),
+  ('    private final AtomicLong count = new AtomicLong();', '    private long count;'),
+  ('        count.incrementAndGet();', '        synchronized (this) {\n            count++;\n        }'),
+  ('        return count.get();', '        return count;'))
+v('BoundedBuffer','interrupt-ignored','functional','put waits for a slot uninterruptibly: an interrupted producer keeps waiting',
+  ('        slots.acquire();                 // P(slots)', '        slots.acquireUninterruptibly();  // P(slots)'))
+v('BoundedBuffer','interrupted-take-frees-slot','functional','take gives a slot back in a finally, also when it was interrupted before taking an item: the buffer then holds one item too many',
+  ('        available.acquire();             // P(items): wait for an item; it is ours from now on\n        T item;',
+   '        T item;\n        try {\n        available.acquire();             // P(items): wait for an item; it is ours from now on'),
+  ('        slots.release();                 // V(slots): announce the free slot to one putter\n        return item;',
+   '        } finally {\n            slots.release();             // V(slots): announce the free slot to one putter\n        }\n        return item;'))
+v('BoundedBuffer','unsynchronized-size','race','size reads the count without the mutex: a polling reader may never see a put or take',
+  ('        mutex.acquireUninterruptibly();\n        try {\n            return count;\n        } finally {\n            mutex.release();\n        }', '        return count;'))
+v('CountingSemaphore','interrupt-swallowed','functional','acquire catches the InterruptedException of wait and keeps waiting: an interrupted acquire never throws',
+  ('                lock.wait();\n', '                try {\n                    lock.wait();\n                } catch (InterruptedException e) {\n                    // keep waiting\n                }\n'))
+v('CountingSemaphore','unsynchronized-available','race','availablePermits reads the count without the lock: a polling reader may never see a release',
+  ('        synchronized (lock) {\n            return permits;\n        }', '        return permits;'))
+v('FairReadWriteLock','interrupt-status-lost','functional','an interrupt that arrives while a thread waits is swallowed: the thread gets the lock with its interrupt status cleared',
+  ('            readers++;\n            nowServing++;           // the next in line may be a reader too: let it check\n            lock.notifyAll();\n            if (interrupted) {\n                Thread.currentThread().interrupt();\n            }',
+   '            readers++;\n            nowServing++;           // the next in line may be a reader too: let it check\n            lock.notifyAll();'),
+  ('            writer = Thread.currentThread();\n            nowServing++;           // the next in line now waits for this writer to leave\n            if (interrupted) {\n                Thread.currentThread().interrupt();\n            }',
+   '            writer = Thread.currentThread();\n            nowServing++;           // the next in line now waits for this writer to leave'))
+v('FairReadWriteLock','interrupt-enters-early','exclusion','an interrupted reader stops waiting and goes in while the writer still holds the lock',
+  ('            while (ticket != nowServing || writer != null) {\n                interrupted |= waitUninterruptibly();\n            }',
+   '            while ((ticket != nowServing || writer != null) && !interrupted) {\n                interrupted |= waitUninterruptibly();\n            }'))
+v('ReusableBarrier','interrupted-still-counted','functional','an interrupted party throws but stays counted: the next round passes with one party too few',
+  ('                    arrived--;      // withdraw, so the others still need parties arrivals\n', ''))
+v('ReusableBarrier','interrupt-swallowed','functional','await catches the InterruptedException and keeps waiting: an interrupted party never leaves',
+  ('                    arrived--;      // withdraw, so the others still need parties arrivals\n                    throw e;', '                    continue;'))
+v('DiningTable','interrupt-keeps-fork','hang','interrupted while waiting for the second fork, dine throws without putting the first one down',
+  ('        first.lockInterruptibly();\n        try {\n            second.lockInterruptibly();\n            try {',
+   '        first.lockInterruptibly();\n        second.lockInterruptibly();\n        try {\n            try {'))
+v('DiningTable','interrupt-ignored','functional','waits for the forks with lock(), which ignores interrupts: an interrupted philosopher keeps waiting',
+  ('        first.lockInterruptibly();', '        first.lock();'),
+  ('            second.lockInterruptibly();', '            second.lock();'))
+
+HANDOFF = """package exercises;
+
+public final class CountingSemaphore {
+    private final Object lock = new Object();
+    private int permits;
+    private int waiting;
+    private int handedOver;
+
+    public CountingSemaphore(int permits) {
+        if (permits < 0) {
+            throw new IllegalArgumentException("permits must be at least 0, got " + permits);
+        }
+        this.permits = permits;
+    }
+
+    public void acquire() throws InterruptedException {
+        synchronized (lock) {
+            if (permits > 0) {
+                permits--;
+                return;
+            }
+            waiting++;
+            try {
+                while (handedOver == 0) {
+                    lock.wait();
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                handedOver--;
+            } finally {
+                waiting--;
+            }
+        }
+    }
+
+    public void release() {
+        synchronized (lock) {
+            if (waiting > handedOver) {
+                handedOver++;
+                lock.notify();
+            } else {
+                permits++;
+            }
+        }
+    }
+
+    public int availablePermits() {
+        synchronized (lock) {
+            return permits;
+        }
+    }
+}
+"""
+V.append(('CountingSemaphore','interrupt-loses-permit','functional','release hands its permit to a waiter; a waiter that finds itself interrupted when it wakes throws without giving the handed-over permit back, so availablePermits() no longer counts it',('WHOLE', HANDOFF)))
+V.append(('CountingSemaphore','uses-semaphore','functional','wraps java.util.concurrent.Semaphore instead of building one',('WHOLE', """package exercises;
+
+import java.util.concurrent.Semaphore;
+
+public final class CountingSemaphore {
+    private final Semaphore inner;
+
+    public CountingSemaphore(int permits) {
+        if (permits < 0) {
+            throw new IllegalArgumentException("permits must be at least 0, got " + permits);
+        }
+        inner = new Semaphore(permits, true);
+    }
+
+    public void acquire() throws InterruptedException {
+        inner.acquire();
+    }
+
+    public void release() {
+        inner.release();
+    }
+
+    public int availablePermits() {
+        return inner.availablePermits();
+    }
+}
+""")))
+V.append(('FairReadWriteLock','uses-reentrantreadwritelock','functional','wraps a fair java.util.concurrent.locks.ReentrantReadWriteLock instead of building the lock',('WHOLE', """package exercises;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+public final class FairReadWriteLock {
+    private final ReentrantReadWriteLock inner = new ReentrantReadWriteLock(true);
+
+    public FairReadWriteLock() {
+    }
+
+    public void lockRead() {
+        inner.readLock().lock();
+    }
+
+    public void unlockRead() {
+        inner.readLock().unlock();
+    }
+
+    public void lockWrite() {
+        inner.writeLock().lock();
+    }
+
+    public void unlockWrite() {
+        inner.writeLock().unlock();
+    }
+}
+""")))
+V.append(('ReusableBarrier','uses-cyclicbarrier','functional','wraps java.util.concurrent.CyclicBarrier, which breaks for everybody when one party is interrupted',('WHOLE', """package exercises;
+
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+
+public final class ReusableBarrier {
+    private final CyclicBarrier inner;
+
+    public ReusableBarrier(int parties) {
+        if (parties < 1) {
+            throw new IllegalArgumentException("parties must be at least 1, got " + parties);
+        }
+        inner = new CyclicBarrier(parties);
+    }
+
+    public void await() throws InterruptedException {
+        try {
+            inner.await();
+        } catch (BrokenBarrierException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
+""")))
+V.append(('BoundedBuffer','uses-blockingqueue','functional','wraps java.util.concurrent.ArrayBlockingQueue instead of building the buffer',('WHOLE', """package exercises;
+
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+
+public final class BoundedBuffer<T> {
+    private final ArrayBlockingQueue<T> inner;
+
+    public BoundedBuffer(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        }
+        inner = new ArrayBlockingQueue<>(capacity, true);
+    }
+
+    public void put(T item) throws InterruptedException {
+        inner.put(Objects.requireNonNull(item, "item"));
+    }
+
+    public T take() throws InterruptedException {
+        return inner.take();
+    }
+
+    public int size() {
+        return inner.size();
+    }
+}
+""")))
+v('FairReadWriteLock','interrupt-restored-in-loop','hang','an interrupted waiter restores its interrupt status inside the wait loop: every wait() then throws at once, and it spins holding the monitor, so the holder can never unlock',
+  ('        } catch (InterruptedException e) {\n            return true;\n        }', '        } catch (InterruptedException e) {\n            Thread.currentThread().interrupt();\n            return false;\n        }'))
 
 for ex, name, expect, why, reps in V:
     if reps and reps[0] == 'WHOLE':

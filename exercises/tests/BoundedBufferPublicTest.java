@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Stress;
 
 import java.time.Duration;
@@ -12,13 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import static racecourse.grader.harness.Verdict.DEADLOCK;
 import static racecourse.grader.harness.Verdict.FUNCTIONAL;
+import static racecourse.grader.harness.Verdict.HANG;
 import static racecourse.grader.harness.Verdict.RACE;
 
 /** Public tests of BoundedBuffer (the grader also runs hidden ones). */
 class BoundedBufferPublicTest {
     @Test
     @DisplayName("FIFO order and size in one thread")
+    @Checks(rules = {"R1", "R6"}, verdicts = FUNCTIONAL, bound = "20 s")
     void fifoInOneThread() throws Exception {
         BoundedBuffer<Integer> b = new BoundedBuffer<>(3);
         for (int round = 0; round < 3; round++) {
@@ -34,6 +38,7 @@ class BoundedBufferPublicTest {
 
     @Test
     @DisplayName("put blocks while full (capacity is never exceeded) and take blocks while empty")
+    @Checks(rules = "R2", verdicts = {FUNCTIONAL, DEADLOCK, HANG}, bound = "2 s to block, 3 s per call")
     void blocksAtCapacityAndWhenEmpty() throws Exception {
         BoundedBuffer<String> b = new BoundedBuffer<>(2);
         b.put("a");
@@ -60,6 +65,7 @@ class BoundedBufferPublicTest {
 
     @Test
     @DisplayName("3 producers and 3 consumers: every item taken exactly once, each producer's items in order")
+    @Checks(rules = {"R1", "R3"}, verdicts = {FUNCTIONAL, RACE, DEADLOCK, HANG}, bound = "8 rounds, 6 s each")
     void producersAndConsumers() throws Exception {
         // 600 items per producer: with the unlocked array (corpus no-mutex) items are lost or
         // duplicated in every perturbed round of capacity 2 to 4 already at 500 (measured over 6

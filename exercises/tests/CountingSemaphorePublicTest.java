@@ -5,19 +5,23 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Stress;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static racecourse.grader.harness.Verdict.DEADLOCK;
 import static racecourse.grader.harness.Verdict.EXCLUSION;
 import static racecourse.grader.harness.Verdict.FUNCTIONAL;
+import static racecourse.grader.harness.Verdict.HANG;
 import static racecourse.grader.harness.Verdict.RACE;
 
 /** Public tests of CountingSemaphore (the grader also runs hidden ones). */
 class CountingSemaphorePublicTest {
     @Test
     @DisplayName("counts permits in one thread")
+    @Checks(rules = {"R3", "R5"}, verdicts = {FUNCTIONAL, HANG}, bound = "2 s")
     void countsPermits() throws Exception {
         CountingSemaphore s = new CountingSemaphore(2);
         Check.equal(2, s.availablePermits(), FUNCTIONAL, "permits of a new CountingSemaphore(2)");
@@ -32,6 +36,12 @@ class CountingSemaphorePublicTest {
         s.release();
         s.release();
         Check.equal(3, s.availablePermits(), FUNCTIONAL, "permits after two more releases");
+        try {
+            new CountingSemaphore(-1);
+            throw new racecourse.grader.harness.VerdictFailure(FUNCTIONAL, "new CountingSemaphore(-1) did not throw IllegalArgumentException");
+        } catch (IllegalArgumentException expected) {
+            // right
+        }
     }
 
     static boolean countsInOneThread() {
@@ -48,6 +58,7 @@ class CountingSemaphorePublicTest {
 
     @Test
     @DisplayName("acquire waits at zero until a release")
+    @Checks(rules = "R2", verdicts = {FUNCTIONAL, DEADLOCK, HANG}, bound = "2 s to block, 3 s to pass")
     void acquireWaitsForRelease() throws Exception {
         CountingSemaphore s = new CountingSemaphore(0);
         Await.Call<Void> waiter = Await.start("acquirer", () -> {
@@ -63,6 +74,7 @@ class CountingSemaphorePublicTest {
 
     @Test
     @DisplayName("never more holders than permits: 6 threads share 2 permits (perturbed rounds)")
+    @Checks(rules = "R1", verdicts = {FUNCTIONAL, EXCLUSION, RACE, DEADLOCK, HANG}, bound = "10 rounds, 5 s each")
     void neverMoreHoldersThanPermits() throws Exception {
         Stress.rounds(10, round -> {
             CountingSemaphore s = new CountingSemaphore(2);

@@ -5,20 +5,24 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Stress;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import static racecourse.grader.harness.Verdict.DEADLOCK;
 import static racecourse.grader.harness.Verdict.EXCLUSION;
 import static racecourse.grader.harness.Verdict.FUNCTIONAL;
+import static racecourse.grader.harness.Verdict.HANG;
 import static racecourse.grader.harness.Verdict.RACE;
 
 /** Public tests of DiningTable (the grader also runs hidden ones). */
 class DiningTablePublicTest {
     @Test
     @DisplayName("eats once per dine, and a meal that throws puts the forks down")
+    @Checks(rules = "R1", verdicts = {FUNCTIONAL, DEADLOCK, HANG}, bound = "2 s per dine")
     void eatsAndReleasesOnThrow() throws Exception {
         DiningTable t = new DiningTable(3);
         AtomicInteger meals = new AtomicInteger();
@@ -49,6 +53,7 @@ class DiningTablePublicTest {
 
     @Test
     @DisplayName("5 philosophers dine 300 times each without deadlock (perturbed rounds)")
+    @Checks(rules = "R3", verdicts = {FUNCTIONAL, RACE, DEADLOCK, HANG}, bound = "8 rounds, 4 s each")
     void noDeadlock() throws Exception {
         Stress.rounds(8, round -> {
             DiningTable t = new DiningTable(5);
@@ -64,6 +69,7 @@ class DiningTablePublicTest {
 
     @Test
     @DisplayName("neighbours never eat at the same time (their fork is exclusive)")
+    @Checks(rules = "R2", verdicts = {EXCLUSION, RACE, DEADLOCK, HANG}, bound = "8 rounds, 4 s each")
     void neighboursNeverTogether() throws Exception {
         Stress.rounds(8, round -> {
             int seats = 4;

@@ -5,19 +5,23 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Stress;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static racecourse.grader.harness.Verdict.DEADLOCK;
 import static racecourse.grader.harness.Verdict.FUNCTIONAL;
+import static racecourse.grader.harness.Verdict.HANG;
 import static racecourse.grader.harness.Verdict.RACE;
 
 /** Public tests of ReusableBarrier (the grader also runs hidden ones). */
 class ReusableBarrierPublicTest {
     @Test
     @DisplayName("await waits for the other party, and one party never waits")
+    @Checks(rules = {"R1", "R2"}, verdicts = {FUNCTIONAL, DEADLOCK, HANG}, bound = "2 s to block, 3 s per call")
     void waitsForTheOthers() throws Exception {
         ReusableBarrier one = new ReusableBarrier(1);
         Await.call("single-party", Duration.ofSeconds(2), () -> {
@@ -77,6 +81,7 @@ class ReusableBarrierPublicTest {
 
     @Test
     @DisplayName("4 threads, 150 rounds: nobody passes a round before all arrived, and every round completes")
+    @Checks(rules = "R1", verdicts = {FUNCTIONAL, RACE, DEADLOCK, HANG}, bound = "6 runs, 5 s each")
     void manyRounds() throws Exception {
         Stress.rounds(6, run -> {
             int parties = 4;

@@ -4,17 +4,21 @@ import exercises.SafeCounter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Stress;
 
 import java.time.Duration;
 
+import static racecourse.grader.harness.Verdict.DEADLOCK;
 import static racecourse.grader.harness.Verdict.FUNCTIONAL;
+import static racecourse.grader.harness.Verdict.HANG;
 import static racecourse.grader.harness.Verdict.RACE;
 
 /** Public tests of SafeCounter (the grader also runs hidden ones). */
 class SafeCounterPublicTest {
     @Test
     @DisplayName("starts at zero and counts increments in one thread")
+    @Checks(rules = "R1", verdicts = FUNCTIONAL, bound = "20 s")
     void countsInOneThread() {
         SafeCounter c = new SafeCounter();
         Check.equal(0L, c.get(), FUNCTIONAL, "a new counter");
@@ -26,6 +30,7 @@ class SafeCounterPublicTest {
 
     @Test
     @DisplayName("no increment is lost when 4 threads increment at once (many perturbed rounds)")
+    @Checks(rules = "R1", verdicts = {FUNCTIONAL, RACE, DEADLOCK, HANG}, bound = "20 rounds, 4 s each")
     void noLostUpdates() throws Exception {
         Stress.rounds(20, round -> {
             SafeCounter c = new SafeCounter();

@@ -12,10 +12,14 @@ public final class FairReadWriteLock {
 
     public void lockRead() {
         synchronized (lock) {
+            boolean interrupted = false;
             while (writing) {
-                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }
             }
             readers++;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -31,10 +35,14 @@ public final class FairReadWriteLock {
 
     public void lockWrite() {
         synchronized (lock) {
+            boolean interrupted = false;
             while (writing || readers > 0) {
-                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }
             }
             writing = true;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -13,10 +13,14 @@ public final class FairReadWriteLock {
 
     public void lockRead() {
         synchronized (lock) {
+            boolean interrupted = false;
             while (writing || waitingWriters > 0) {
-                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }
             }
             readers++;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -32,12 +36,16 @@ public final class FairReadWriteLock {
 
     public void lockWrite() {
         synchronized (lock) {
+            boolean interrupted = false;
             waitingWriters++;
             while (writing || readers > 0) {
-                try { lock.wait(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try { lock.wait(); } catch (InterruptedException e) { interrupted = true; }
             }
             waitingWriters--;
             writing = true;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -42,6 +42,23 @@ final class SubmissionClassLoader extends ClassLoader {
         }
     }
 
+    /**
+     * The submission's class files as compiled (not instrumented), for the suites' bytecode checks
+     * ({@code racecourse.grader.harness.Bytecode}); the parent has none of them.
+     */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        if (name.startsWith("exercises/") && !name.startsWith("exercises/tests/") && name.endsWith(".class")) {
+            Path p = classes.resolve(name);
+            try {
+                return Files.isRegularFile(p) ? Files.newInputStream(p) : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return super.getResourceAsStream(name);
+    }
+
     private Class<?> define(String name) throws ClassNotFoundException {
         String file = name.replace('.', '/') + ".class";
         for (String prefix : SUITE_PREFIXES) {

@@ -97,6 +97,29 @@ public final class Await {
         }
     }
 
+    /**
+     * Interrupts the call's thread, which is waiting in {@code what}, and checks that the call
+     * throws {@code InterruptedException} within {@code timeout}: {@code functional} if it keeps
+     * waiting, returns normally or throws something else.
+     */
+    public static void interruptThrows(Call<?> call, String what, Duration timeout) throws Exception {
+        call.thread().interrupt();
+        if (!call.await(timeout)) {
+            throw new VerdictFailure(Verdict.FUNCTIONAL, what + " kept waiting " + timeout.toMillis()
+                    + " ms after its thread was interrupted: it must throw InterruptedException");
+        }
+        try {
+            call.get(Duration.ZERO);
+        } catch (InterruptedException expected) {
+            return;
+        } catch (Exception e) {
+            throw new VerdictFailure(Verdict.FUNCTIONAL, what + " threw " + e + " when its thread was interrupted, "
+                    + "not InterruptedException", e);
+        }
+        throw new VerdictFailure(Verdict.FUNCTIONAL, what + " returned normally when its thread was interrupted "
+                + "while it waited: it must throw InterruptedException");
+    }
+
     /** Starts {@code body} in a new daemon thread named {@code name}. */
     public static <T> Call<T> start(String name, Callable<T> body) {
         FutureTask<T> task = new FutureTask<>(body);

@@ -4,6 +4,9 @@ import exercises.FairReadWriteLock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Bytecode;
+import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Diagnosis;
 import racecourse.grader.harness.Stress;
 import racecourse.grader.harness.Verdict;
@@ -12,20 +15,96 @@ import racecourse.grader.harness.VerdictFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static racecourse.grader.harness.Verdict.DEADLOCK;
+import static racecourse.grader.harness.Verdict.EXCLUSION;
+import static racecourse.grader.harness.Verdict.FUNCTIONAL;
+import static racecourse.grader.harness.Verdict.HANG;
+import static racecourse.grader.harness.Verdict.STARVATION;
 
 class FairReadWriteLockHiddenTest {
     @Test
     @DisplayName("a writer gets in while readers keep arriving")
+    @Checks(rules = "R3", verdicts = {STARVATION, DEADLOCK, HANG}, bound = "3 s")
     void writerNotStarvedByReaders() throws Exception {
         contend(true);
     }
 
     @Test
     @DisplayName("a reader gets in while writers keep arriving")
+    @Checks(rules = "R3", verdicts = {STARVATION, DEADLOCK, HANG}, bound = "3 s")
     void readerNotStarvedByWriters() throws Exception {
         contend(false);
+    }
+
+    @Test
+    @DisplayName("an interrupted waiter still waits its turn, gets the lock and keeps its interrupt status")
+    @Checks(rules = "R4", verdicts = {EXCLUSION, FUNCTIONAL, DEADLOCK, HANG}, bound = "2 s to block, 300 ms still waiting, 3 s to get in")
+    void interruptedWaiterKeepsStatus() throws Exception {
+        interruptedWaiter(true);
+        interruptedWaiter(false);
+    }
+
+    /** A reader waits behind a writer (or a writer behind a reader), is interrupted, and must wait on. */
+    private static void interruptedWaiter(boolean readerWaits) throws Exception {
+        FairReadWriteLock l = new FairReadWriteLock();
+        CountDownLatch in = new CountDownLatch(1);
+        CountDownLatch out = new CountDownLatch(1);
+        String holder = readerWaits ? "writer" : "reader";
+        String waiter = readerWaits ? "reader" : "writer";
+        Await.Call<Void> holding = Await.start("holding-" + holder, () -> {
+            if (readerWaits) {
+                l.lockWrite();
+            } else {
+                l.lockRead();
+            }
+            in.countDown();
+            out.await(10, TimeUnit.SECONDS);
+            if (readerWaits) {
+                l.unlockWrite();
+            } else {
+                l.unlockRead();
+            }
+            return null;
+        });
+        Check.that(in.await(2, TimeUnit.SECONDS), FUNCTIONAL, "locking a free lock did not return within 2 s");
+        Await.Call<Boolean> waiting = Await.start("interrupted-" + waiter, () -> {
+            if (readerWaits) {
+                l.lockRead();
+            } else {
+                l.lockWrite();
+            }
+            boolean status = Thread.currentThread().isInterrupted();
+            if (readerWaits) {
+                l.unlockRead();
+            } else {
+                l.unlockWrite();
+            }
+            return status;
+        });
+        Check.that(Await.blocked(waiting.thread(), Duration.ofSeconds(2)) && !waiting.isDone(), EXCLUSION,
+                "a " + waiter + " got in while a " + holder + " held the lock");
+        waiting.thread().interrupt();
+        Check.that(!waiting.await(Duration.ofMillis(300)), EXCLUSION, "the waiting " + waiter + " was interrupted and "
+                + "went in while the " + holder + " still held the lock: an interrupt must not end the wait");
+        out.countDown();
+        holding.get(Duration.ofSeconds(3));
+        Check.that(waiting.get(Duration.ofSeconds(3)), FUNCTIONAL, "the " + waiter + " interrupted while it waited got the "
+                + "lock but its interrupt status was cleared: keep it (Thread.currentThread().interrupt())");
+    }
+
+    @Test
+    @DisplayName("uses neither ReentrantReadWriteLock nor StampedLock (class file check)")
+    @Checks(rules = "R6", verdicts = FUNCTIONAL, bound = "none (reads the class file)")
+    void noLibraryReadWriteLock() {
+        for (String c : List.of("java.util.concurrent.locks.ReentrantReadWriteLock", "java.util.concurrent.locks.StampedLock")) {
+            Check.that(Bytecode.of(FairReadWriteLock.class).referencedClasses().stream().noneMatch(r -> r.startsWith(c)),
+                    FUNCTIONAL, "uses " + c + ": this exercise is to build a fair readers-writers lock yourself");
+        }
     }
 
     /**
