@@ -78,7 +78,16 @@ public final class CellTasks {
      */
     public static Runnable wrapThread(Runnable task) {
         Cell maker = CellRouting.bound();
-        return task == null || maker == null ? task : () -> {
+        return task == null || maker == null ? task : new ThreadTask(maker, task);
+    }
+
+    /**
+     * A class rather than a lambda: one frame, not two, under every task on the thread's stack,
+     * which a parked virtual thread keeps in the heap (see bench/VirtualThreadTracking.java).
+     */
+    private record ThreadTask(Cell maker, Runnable task) implements Runnable {
+        @Override
+        public void run() {
             Cell before = CellRouting.bound();
             CellRouting.rebind(maker);
             TrackedThreads.add(maker, Thread.currentThread());
@@ -88,7 +97,7 @@ public final class CellTasks {
                 TrackedThreads.forget();
                 CellRouting.rebind(before);
             }
-        };
+        }
     }
 
     /** {@code builder.start(task)} in cell code: the thread counts as the cell's from the moment it starts. */
