@@ -1,6 +1,7 @@
 package racecourse.kernel.output;
 
 import racecourse.kernel.Cell;
+import racecourse.kernel.threads.CellGroup;
 import racecourse.kernel.threads.TrackedThreads;
 
 import java.util.ArrayList;
@@ -121,6 +122,12 @@ public final class CellTasks {
         Cell starter = CellRouting.bound();
         if (starter != null && thread.isVirtual()) {
             TrackedThreads.add(starter, thread);
+            // An exception nobody catches shows in the cell as for a platform thread of the cell
+            // (CellGroup), unless the code chose its own handler.
+            if (thread.getUncaughtExceptionHandler() == thread.getThreadGroup()
+                    && Thread.currentThread().getUncaughtExceptionHandler() instanceof CellGroup group) {
+                thread.setUncaughtExceptionHandler(group);
+            }
         }
         thread.start();
     }
