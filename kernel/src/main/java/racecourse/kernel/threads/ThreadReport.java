@@ -17,6 +17,7 @@ import java.util.function.Function;
 /** One line per thread: name, state, where in cell code it is, and what it waits for. */
 public final class ThreadReport {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    private static final int MAX_LINES = 30;
 
     private ThreadReport() {
     }
@@ -86,6 +87,11 @@ public final class ThreadReport {
     public static List<String> lines(List<ThreadSnapshot> threads, Function<StackTraceElement[], Optional<String>> whereIs) {
         List<String> lines = new ArrayList<>();
         for (ThreadSnapshot s : threads) {
+            if (lines.size() == MAX_LINES) {
+                // A cell with 100 000 virtual threads would otherwise get a traceback as long.
+                lines.add("  ... and " + (threads.size() - MAX_LINES) + " more threads");
+                break;
+            }
             StringBuilder line = new StringBuilder("  \"").append(s.name()).append("\" ").append(s.state());
             String where = whereIs.apply(s.stack()).orElseGet(() -> s.stack().length == 0 ? "" : s.stack()[0].toString());
             if (!where.isEmpty()) {
