@@ -117,7 +117,7 @@ public final class Watchdog {
 
     /**
      * Every thread waits with no timeout or is blocked on a monitor. A thread waiting for a child
-     * process, or on I/O (RUNNABLE in native code), or sleeping, can still move.
+     * process, or for the session, or on I/O (RUNNABLE in native code), or sleeping, can still move.
      */
     private static boolean allStuck(List<ThreadSnapshot> threads) {
         for (ThreadSnapshot s : threads) {
@@ -125,12 +125,20 @@ public final class Watchdog {
                 return false;
             }
             for (StackTraceElement f : s.stack()) {
-                if (f.getClassName().startsWith("java.lang.Process")) {
+                if (f.getClassName().startsWith("java.lang.Process") || waitsForTheSession(f)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * The cell's thread waits for the kernel's Java session, still being built (the first cell of a
+     * kernel on a loaded machine): the kernel's wait, not a hang of the student's code.
+     */
+    private static boolean waitsForTheSession(StackTraceElement f) {
+        return f.getClassName().equals("racecourse.kernel.jshell.JShellInterpreter") && f.getMethodName().equals("session");
     }
 
     /** Table rows for a deadlock: thread, what it holds, what it waits for, where. */
