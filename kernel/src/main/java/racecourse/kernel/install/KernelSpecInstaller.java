@@ -150,6 +150,9 @@ public final class KernelSpecInstaller {
         argv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         // Lets the kernel map stack frames of threads a cell started to cell lines (SnippetFrames).
         argv.add("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");
+        // Lets the watchdog ask a java.util.concurrent lock for its owner, which ThreadMXBean does
+        // not report for virtual threads (LockOwners).
+        argv.add("--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
         argv.add("-Dorg.slf4j.simpleLogger.cacheOutputStream=true");
         argv.add("-cp");
         argv.add(lib + File.separator + "*");

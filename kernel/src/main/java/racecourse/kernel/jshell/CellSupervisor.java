@@ -9,12 +9,13 @@ import racecourse.kernel.threads.CellGroup;
 import racecourse.kernel.threads.CellThreads;
 import racecourse.kernel.threads.Stops;
 import racecourse.kernel.threads.ThreadReport;
+import racecourse.kernel.threads.ThreadSnapshot;
 import racecourse.kernel.threads.WaitForGraph;
 import racecourse.kernel.threads.Watchdog;
 
-import java.lang.management.ThreadInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
  */
 final class CellSupervisor {
     private static final long SCAN_NANOS = 200_000_000L;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final long STOP_GRACE_MS = 1500;
     private static final String STILL_ALIVE = "Still alive";
     private static final String RUNNER_PREFIX = "racecourse runner of ";
@@ -149,7 +151,7 @@ final class CellSupervisor {
     }
 
     private static String leftoverNote(List<Thread> left) {
-        List<String> names = left.stream().limit(5).map(t -> t.getName() + " (" + t.getState() + ")").toList();
+        List<String> names = left.stream().limit(5).map(t -> ThreadSnapshot.nameOf(t) + " (" + t.getState() + ")").toList();
         return "note: " + left.size() + (left.size() == 1 ? " thread" : " threads")
                 + " started by this cell still running: " + String.join(", ", names)
                 + (left.size() > 5 ? ", ..." : "") + ". %threads lists them, %stop stops them.\n";
@@ -173,11 +175,13 @@ final class CellSupervisor {
                 return stop(run, runner, Interrupts.timedOut(CellLimits.human(run.limitNanos)));
             }
             if (System.nanoTime() - nextScan >= 0) {
-                long scanStart = System.nanoTime();
+                long scanStart = CPU.getCurrentThreadCpuTime();
                 Optional<Watchdog.Finding> finding = watchdog.scan(run.group);
-                // A scan pauses the JVM briefly (deadlock search); with thousands of threads that
-                // grows, so scans space out to keep the cost under a few percent.
-                long took = System.nanoTime() - scanStart;
+                // A scan pauses the JVM briefly (deadlock search, a thread dump when virtual threads
+                // stay blocked); with thousands of threads that grows, so scans space out to keep the
+                // cost under a few percent. CPU time, not wall time: on a loaded machine the wall
+                // time of a cheap scan grows too, and spacing out would delay a deadlock report.
+                long took = CPU.getCurrentThreadCpuTime() - scanStart;
                 nextScan = System.nanoTime() + Math.max(SCAN_NANOS, 30 * took);
                 if (finding.isPresent()) {
                     return stop(run, runner, report(run.cell, finding.get()));
@@ -211,7 +215,7 @@ final class CellSupervisor {
         } else {
             lines.add(STILL_ALIVE + " (they do not answer interrupts; a thread blocked on a lock forever cannot be"
                     + " stopped inside the JVM, restart the kernel to free it):");
-            lines.addAll(ThreadReport.lines(ThreadReport.infos(alive), st -> session.get().whereIs(st)));
+            lines.addAll(ThreadReport.lines(ThreadReport.snapshots(alive), st -> session.get().whereIs(st)));
         }
         if (!run.done.isDone()) {
             lines.add("The cell's own thread is stuck, so its Java session was replaced by a new one: later cells"
@@ -232,7 +236,7 @@ final class CellSupervisor {
                 DisplayData graph = new DisplayData(Display.render(WaitForGraph.draw(d.threads())));
                 graph.putText("[wait-for graph of the deadlock]");
                 cell.display(graph, false);
-                yield new Outcome.Failed("DeadlockError", "a cycle of " + d.threads().length
+                yield new Outcome.Failed("DeadlockError", "a cycle of " + d.threads().size()
                         + " threads waiting for each other's locks", lines);
             }
             case Watchdog.Stalled st -> {
@@ -241,14 +245,17 @@ final class CellSupervisor {
                         + st.since().toMillis() / 1000.0 + " s every thread has waited with no timeout or been"
                         + " blocked: a lost wakeup, a missing notify/release?):");
                 lines.addAll(ThreadReport.lines(withoutRunners(st.threads()), s::whereIs));
+                if (st.monitorOwnersUnknown()) {
+                    lines.add("(A virtual thread is BLOCKED on a monitor: this JDK cannot tell who holds it, so a lock"
+                            + " cycle cannot be shown; JDK 25 can.)");
+                }
                 yield new Outcome.Failed("HangError", "no thread can make progress", lines);
             }
         };
     }
 
     /** The kernel's runner threads are not the student's; reports leave them out. */
-    private static ThreadInfo[] withoutRunners(ThreadInfo[] infos) {
-        return Arrays.stream(infos).filter(i -> !i.getThreadName().startsWith(RUNNER_PREFIX))
-                .toArray(ThreadInfo[]::new);
+    private static List<ThreadSnapshot> withoutRunners(List<ThreadSnapshot> threads) {
+        return threads.stream().filter(s -> !s.name().startsWith(RUNNER_PREFIX)).toList();
     }
 }

@@ -3,6 +3,7 @@ package racecourse.kernel.magic;
 import racecourse.kernel.Cell;
 import racecourse.kernel.Interpreter.Outcome;
 import racecourse.kernel.threads.CellThreads;
+import racecourse.kernel.threads.ThreadSnapshot;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ final class StopMagic implements Magic {
 
     @Override
     public String help() {
-        return "%stop NAME|all           interrupt and stop a thread left running (all: every one, and child processes)";
+        return "%stop NAME|#ID|all       interrupt and stop a thread left running (all: every one, and child processes)";
     }
 
     @Override
@@ -33,7 +34,8 @@ final class StopMagic implements Magic {
         Thread self = Thread.currentThread();
         boolean all = which.equals("all");
         int n = context.threads().stop(t -> t != self && t.getThreadGroup() != self.getThreadGroup()
-                && !t.getName().startsWith("racecourse runner") && (all || t.getName().equals(which)));
+                && !t.getName().startsWith("racecourse runner") && (all || ThreadSnapshot.nameOf(t).equals(which)
+                        || which.equals("#" + t.threadId())));
         StringBuilder out = new StringBuilder();
         if (n == 0 && !all) {
             throw new MagicUsageException("no live thread named '" + which + "' (see %threads)");

@@ -2,11 +2,15 @@ package racecourse.kernel.magic;
 
 import racecourse.kernel.Cell;
 import racecourse.kernel.Interpreter.Outcome;
+import racecourse.kernel.threads.ThreadSnapshot;
 
 import java.util.List;
 import java.util.Optional;
 
-/** {@code %threads}: the threads cells started that are still alive, and where they are. */
+/**
+ * {@code %threads}: the threads cells started that are still alive, platform and virtual, and where
+ * they are. An unnamed thread (virtual threads usually are) shows as #id, which %stop takes too.
+ */
 final class ThreadsMagic implements Magic {
     @Override
     public String name() {
@@ -34,7 +38,7 @@ final class ThreadsMagic implements Magic {
             out.append(String.format("%-24s %-14s %-10s %s%n", "thread", "state", "cell", "where"));
             for (Thread t : live) {
                 Cell cell = context.threads().cellOf(t);
-                out.append(String.format("%-24s %-14s %-10s %s%n", t.getName(), t.getState(),
+                out.append(String.format("%-24s %-14s %-10s %s%n", ThreadSnapshot.nameOf(t), t.getState(),
                         cell == null ? "?" : "[" + cell.executionCount() + "]", context.whereIs(t)));
             }
         }

@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * The thread group of one cell. The cell runs in it, and every platform thread it starts (directly
- * or through an executor it creates) lands in it, which is how the kernel finds a cell's threads to
- * interrupt, report or list. An exception nobody caught in one of them is shown in the cell, with
+ * or through an executor it creates) lands in it, which is how the kernel finds a cell's platform
+ * threads to interrupt, report or list; its virtual threads, and pool threads running its tasks, are
+ * {@link TrackedThreads}. An exception nobody caught in one of them is shown in the cell, with
  * the thread's name, as the JVM would print it on a console.
  */
 public final class CellGroup extends ThreadGroup {
@@ -42,7 +43,10 @@ public final class CellGroup extends ThreadGroup {
         cell.write(Cell.Stream.STDERR, text.toString());
     }
 
-    /** The live platform threads of this cell, the given ones left out. */
+    /**
+     * The live threads of this cell, the given ones left out: the platform threads of its group,
+     * then the threads running tasks it handed over (its virtual threads among them).
+     */
     public List<Thread> liveThreads(Thread... except) {
         Thread[] all;
         int n;
@@ -55,6 +59,11 @@ public final class CellGroup extends ThreadGroup {
         for (int i = 0; i < n; i++) {
             if (all[i].isAlive() && !skip.contains(all[i])) {
                 live.add(all[i]);
+            }
+        }
+        for (Thread t : TrackedThreads.of(cell)) {
+            if (!skip.contains(t) && !(t.getThreadGroup() == this && live.contains(t))) {
+                live.add(t);
             }
         }
         return live;

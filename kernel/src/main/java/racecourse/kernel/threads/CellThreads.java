@@ -3,29 +3,41 @@ package racecourse.kernel.threads;
 import racecourse.kernel.Cell;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** The thread groups of all cells that still have live threads: for %threads, %stop, Interrupt. */
+/**
+ * The threads of all cells that still have live threads, platform (their groups) and virtual or
+ * pooled ({@link TrackedThreads}): for %threads, %stop, Interrupt.
+ */
 public final class CellThreads {
     private final List<CellGroup> groups = new CopyOnWriteArrayList<>();
 
     public void add(CellGroup group) {
         groups.removeIf(g -> g.liveThreads().isEmpty());
+        TrackedThreads.prune();
         groups.add(group);
     }
 
-    /** Live platform threads started by cells, oldest cell first. */
+    /** Live threads started by cells, oldest cell first, then tasks of cells whose group is gone. */
     public List<Thread> live() {
-        List<Thread> all = new ArrayList<>();
+        Set<Thread> all = new LinkedHashSet<>();
         for (CellGroup g : groups) {
             all.addAll(g.liveThreads());
         }
-        return all;
+        all.addAll(TrackedThreads.all());
+        return new ArrayList<>(all);
     }
 
+    /** The cell whose task {@code t} runs, else the cell that started it; null for no cell's. */
     public Cell cellOf(Thread t) {
+        Cell running = TrackedThreads.cellOf(t);
+        if (running != null) {
+            return running;
+        }
         for (CellGroup g : groups) {
             if (g.parentOf(t.getThreadGroup())) {
                 return g.cell();

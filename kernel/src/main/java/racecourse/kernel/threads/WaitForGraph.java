@@ -10,7 +10,6 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,27 +28,27 @@ public final class WaitForGraph {
     private WaitForGraph() {
     }
 
-    public static BufferedImage draw(ThreadInfo[] cycle) {
+    public static BufferedImage draw(List<ThreadSnapshot> cycle) {
         List<String> nodes = new ArrayList<>();
         Map<String, String> edges = new LinkedHashMap<>(); // from -> to
-        Map<String, ThreadInfo> byName = new LinkedHashMap<>();
-        for (ThreadInfo i : cycle) {
-            byName.put(i.getThreadName(), i);
+        Map<String, ThreadSnapshot> byName = new LinkedHashMap<>();
+        for (ThreadSnapshot s : cycle) {
+            byName.put(s.name(), s);
         }
         // Follow the cycle so that nodes alternate thread, lock, thread, ...
-        ThreadInfo at = cycle.length == 0 ? null : cycle[0];
-        while (at != null && !nodes.contains("T:" + at.getThreadName())) {
-            String t = "T:" + at.getThreadName();
+        ThreadSnapshot at = cycle.isEmpty() ? null : cycle.get(0);
+        while (at != null && !nodes.contains("T:" + at.name())) {
+            String t = "T:" + at.name();
             nodes.add(t);
-            if (at.getLockInfo() == null) {
+            if (at.waitsFor() == null) {
                 break;
             }
-            String l = "L:" + ThreadReport.describe(at.getLockInfo());
+            String l = "L:" + at.waitsFor();
             nodes.add(l);
             edges.put(t, l);
-            ThreadInfo owner = at.getLockOwnerName() == null ? null : byName.get(at.getLockOwnerName());
+            ThreadSnapshot owner = at.lockOwner() == null ? null : byName.get(at.lockOwner());
             if (owner != null) {
-                edges.put(l, "T:" + owner.getThreadName());
+                edges.put(l, "T:" + owner.name());
             }
             at = owner;
         }

@@ -1,42 +1,50 @@
 package racecourse.kernel.threads;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
- * Looks at a cell's threads for two ways of never finishing: a lock cycle (monitors and
- * java.util.concurrent ownable locks, as the JVM's own deadlock detection finds them), and no
- * thread able to make progress without a cycle (everyone in {@code wait()}, a lost wakeup, a
- * semaphore nobody releases) for a while.
+ * Looks at a cell's threads, platform and virtual, for two ways of never finishing: a lock cycle
+ * (monitors and java.util.concurrent ownable locks: the JVM's own deadlock detection for platform
+ * threads, {@link LockCycles} for cycles with a virtual thread in them), and no thread able to make
+ * progress without a cycle (everyone in {@code wait()}, a lost wakeup, a semaphore nobody releases)
+ * for a while.
  */
 public final class Watchdog {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
     public sealed interface Finding {
-        ThreadInfo[] threads();
+        List<ThreadSnapshot> threads();
     }
 
     /** A lock cycle; {@code threads} are the threads in it. */
-    public record Deadlock(ThreadInfo[] threads) implements Finding {
+    public record Deadlock(List<ThreadSnapshot> threads) implements Finding {
     }
 
     /** No cycle, but no thread of the cell can move; {@code threads} are all of the cell's. */
-    public record Stalled(ThreadInfo[] threads, Duration since) implements Finding {
+    public record Stalled(List<ThreadSnapshot> threads, Duration since) implements Finding {
+        /** Some thread is a virtual thread BLOCKED on a monitor whose owner this JDK cannot name. */
+        public boolean monitorOwnersUnknown() {
+            return !LockCycles.MONITOR_OWNERS_KNOWN
+                    && threads.stream().anyMatch(t -> t.virtual() && t.state() == Thread.State.BLOCKED);
+        }
     }
 
     private volatile Duration stallLimit = Duration.ofSeconds(3);
     private volatile boolean enabled = true;
+    private final LockCycles lockCycles = new LockCycles();
     /** When the cell's threads were first all seen waiting, or 0. */
     private long stalledSince;
-    private Set<Long> stalledIds = Set.of();
+    private Set<Thread> stalledThreads = Set.of();
 
     public void setEnabled(boolean on) {
         enabled = on;
@@ -57,7 +65,8 @@ public final class Watchdog {
     /** Starts watching a new cell. */
     public synchronized void reset() {
         stalledSince = 0;
-        stalledIds = Set.of();
+        stalledThreads = Set.of();
+        lockCycles.reset();
     }
 
     public synchronized Optional<Finding> scan(CellGroup group) {
@@ -65,32 +74,41 @@ public final class Watchdog {
             return Optional.empty();
         }
         List<Thread> live = group.liveThreads();
-        Set<Long> ours = live.stream().filter(t -> !t.isVirtual()).map(Thread::threadId).collect(Collectors.toSet());
         long[] deadlocked = MX.findDeadlockedThreads();
-        if (deadlocked != null && Arrays.stream(deadlocked).anyMatch(ours::contains)) {
-            ThreadInfo[] cycle = MX.getThreadInfo(deadlocked, MX.isObjectMonitorUsageSupported(),
-                    MX.isSynchronizerUsageSupported());
-            return Optional.of(new Deadlock(Arrays.stream(cycle).filter(i -> i != null).toArray(ThreadInfo[]::new)));
+        if (deadlocked != null && live.stream().anyMatch(t -> !t.isVirtual()
+                && Arrays.stream(deadlocked).anyMatch(id -> id == t.threadId()))) {
+            return Optional.of(new Deadlock(Arrays.stream(ThreadReport.infos(deadlocked)).map(ThreadReport::of).toList()));
         }
-        // Thread.getState() first: cheap, while ThreadInfo stops the JVM to walk every stack, which
-        // a cell with ten thousand threads would pay for at every scan.
-        if (live.isEmpty() || live.stream().anyMatch(t -> t.isVirtual() || !waitsForever(t.getState()))) {
-            stalledSince = 0;
-            return Optional.empty();
+        if (live.stream().anyMatch(Thread::isVirtual)) {
+            Optional<List<ThreadSnapshot>> cycle = lockCycles.find(live);
+            if (cycle.isPresent()) {
+                return Optional.of(new Deadlock(cycle.get()));
+            }
         }
-        ThreadInfo[] infos = ThreadReport.infos(live);
-        if (infos.length == 0 || !allStuck(infos)) {
+        // Thread.getState() at every scan: cheap, while stacks stop threads to walk them, which a
+        // cell with ten thousand threads would pay for at every scan. Stacks only at the limit.
+        if (live.isEmpty() || live.stream().anyMatch(t -> !waitsForever(t.getState()))) {
             stalledSince = 0;
             return Optional.empty();
         }
         long now = System.nanoTime();
-        if (stalledSince == 0 || !stalledIds.equals(ours)) {
+        Set<Thread> ours = Collections.newSetFromMap(new IdentityHashMap<>());
+        ours.addAll(live);
+        if (stalledSince == 0 || !stalledThreads.equals(ours)) {
             stalledSince = now;
-            stalledIds = ours;
+            stalledThreads = ours;
             return Optional.empty();
         }
         Duration since = Duration.ofNanos(now - stalledSince);
-        return since.compareTo(stallLimit) >= 0 ? Optional.of(new Stalled(infos, since)) : Optional.empty();
+        if (since.compareTo(stallLimit) < 0) {
+            return Optional.empty();
+        }
+        List<ThreadSnapshot> snapshots = ThreadReport.snapshots(live);
+        if (snapshots.isEmpty() || !allStuck(snapshots)) {
+            stalledSince = 0;
+            return Optional.empty();
+        }
+        return Optional.of(new Stalled(snapshots, since));
     }
 
     private static boolean waitsForever(Thread.State s) {
@@ -99,15 +117,15 @@ public final class Watchdog {
 
     /**
      * Every thread waits with no timeout or is blocked on a monitor. A thread waiting for a child
-     * process, or on I/O (RUNNABLE in native code), or sleeping, can still move.
+     * process, or for the session, or on I/O (RUNNABLE in native code), or sleeping, can still move.
      */
-    private static boolean allStuck(ThreadInfo[] infos) {
-        for (ThreadInfo i : infos) {
-            if (!waitsForever(i.getThreadState())) {
+    private static boolean allStuck(List<ThreadSnapshot> threads) {
+        for (ThreadSnapshot s : threads) {
+            if (!waitsForever(s.state())) {
                 return false;
             }
-            for (StackTraceElement f : i.getStackTrace()) {
-                if (f.getClassName().startsWith("java.lang.Process")) {
+            for (StackTraceElement f : s.stack()) {
+                if (f.getClassName().startsWith("java.lang.Process") || waitsForTheSession(f)) {
                     return false;
                 }
             }
@@ -115,17 +133,24 @@ public final class Watchdog {
         return true;
     }
 
+    /**
+     * The cell's thread waits for the kernel's Java session, still being built (the first cell of a
+     * kernel on a loaded machine): the kernel's wait, not a hang of the student's code.
+     */
+    private static boolean waitsForTheSession(StackTraceElement f) {
+        return f.getClassName().equals("racecourse.kernel.jshell.JShellInterpreter") && f.getMethodName().equals("session");
+    }
+
     /** Table rows for a deadlock: thread, what it holds, what it waits for, where. */
-    public static List<String[]> cycleTable(ThreadInfo[] cycle,
-                                            java.util.function.Function<StackTraceElement[], Optional<String>> whereIs) {
+    public static List<String[]> cycleTable(List<ThreadSnapshot> cycle,
+                                            Function<StackTraceElement[], Optional<String>> whereIs) {
         List<String[]> rows = new ArrayList<>();
-        for (ThreadInfo i : cycle) {
+        for (ThreadSnapshot s : cycle) {
             rows.add(new String[] {
-                    i.getThreadName(),
-                    String.join(", ", ThreadReport.held(i)),
-                    i.getLockInfo() == null ? "" : ThreadReport.describe(i.getLockInfo())
-                            + (i.getLockOwnerName() == null ? "" : " (held by " + i.getLockOwnerName() + ")"),
-                    whereIs.apply(i.getStackTrace()).orElse("")});
+                    s.name(),
+                    String.join(", ", s.holds()),
+                    s.waitsFor() == null ? "" : s.waitsFor() + (s.lockOwner() == null ? "" : " (held by " + s.lockOwner() + ")"),
+                    whereIs.apply(s.stack()).orElse("")});
         }
         return rows;
     }
