@@ -91,6 +91,20 @@ v('ParallelSum','shared-accumulator','race','all threads add every element into 
   ('                long s = 0;                       // a local accumulator: no sharing in the loop\n                for (int i = from; i < to; i++) {\n                    s += values[i];\n                }\n                partial[slot] = s;', '                for (int i = from; i < to; i++) {\n                    partial[0] += values[i];\n                }'))
 v('ParallelSum','slice-off-by-one','functional','each slice stops one element early',
   ('                for (int i = from; i < to; i++) {', '                for (int i = from; i < to - 1; i++) {'))
+v('ParallelSum','stream-join-in-loop','serialized','each thread sums its part with Arrays.stream, but is joined right after it starts, so they run one after the other',
+  ('                long s = 0;                       // a local accumulator: no sharing in the loop\n                for (int i = from; i < to; i++) {\n                    s += values[i];\n                }\n                partial[slot] = s;\n            });',
+   '                partial[slot] = java.util.Arrays.stream(values, from, to).sum();\n            });\n            workers[t].join();'))
+v('ParallelSum','caller-sums-a-part','serialized','starts threads - 1 threads and sums the last part in the calling thread',
+  ('        for (int t = 0; t < threads; t++) {\n            // Slice t', '        for (int t = 0; t < threads - 1; t++) {\n            // Slice t'),
+  ('        long total = 0;\n        for (int t = 0; t < threads; t++) {', '        long total = 0;\n        for (int i = (int) ((long) n * (threads - 1) / threads); i < n; i++) {\n            total += values[i];\n        }\n        for (int t = 0; t < threads - 1; t++) {'))
+v('ParallelSum','fewer-threads-when-short','serialized','starts no more threads than there are values (at least one), though the rule asks for exactly threads',
+  ('        int n = values.length;\n', '        int n = values.length;\n        threads = Math.max(1, Math.min(threads, n));\n'))
+v('ParallelSum','null-is-zero','functional','a null array sums to 0 instead of throwing NullPointerException',
+  ('        int n = values.length;\n', '        if (values == null) {\n            return 0;\n        }\n        int n = values.length;\n'))
+v('ParallelSum','interrupt-partial-total','functional','when interrupted it stops waiting and returns the total of the parts joined so far',
+  ('            workers[t].join();\n            total += partial[t];', '            try {\n                workers[t].join();\n            } catch (InterruptedException e) {\n                Thread.currentThread().interrupt();\n                break;\n            }\n            total += partial[t];'))
+v('ParallelSum','interrupt-swallowed','functional','when interrupted it keeps waiting and returns the right total, but clears the interrupt status',
+  ('            workers[t].join();\n            total += partial[t];', '            while (true) {\n                try {\n                    workers[t].join();\n                    break;\n                } catch (InterruptedException e) {\n                    // ignored\n                }\n            }\n            total += partial[t];'))
 # ReusableBarrier
 NOTREUSE = '''    private final Object lock = new Object();
     private int arrived;
