@@ -152,6 +152,12 @@ v('Memoizer','check-then-act','race','get then put: two threads that both miss b
   ('            future = cache.putIfAbsent(key, task);\n            if (future == null) {', '            cache.put(key, task);\n            future = null;\n            if (future == null) {'))
 v('Memoizer','caches-failures','functional','a failed computation stays in the cache: the key fails forever',
   ('            cache.remove(key, future);\n', ''))
+v('Memoizer','uninterruptible-wait','functional','a get waiting for another thread\'s computation ignores interrupts and keeps waiting',
+  ('            return future.get();\n', '            while (true) {\n                try {\n                    return future.get();\n                } catch (InterruptedException ignored) {\n                    // keep waiting\n                }\n            }\n'))
+v('Memoizer','interrupt-cancels','functional','an interrupted waiter cancels the computation and forgets the key, so its computing caller fails too',
+  ('            return future.get();\n        } catch (ExecutionException e) {', '            return future.get();\n        } catch (InterruptedException e) {\n            cache.remove(key, future);\n            future.cancel(true);\n            throw e;\n        } catch (ExecutionException e) {'))
+v('Memoizer','null-function-accepted','functional','the constructor accepts a null function',
+  ('        this.compute = Objects.requireNonNull(compute, "compute");', '        this.compute = compute;'))
 # PrethreadedEchoServer
 v('PrethreadedEchoServer','one-worker','serialized','starts one worker whatever workers says',
   ('        for (int i = 0; i < workers; i++) {\n            workerThreads.add(', '        for (int i = 0; i < 1; i++) {\n            workerThreads.add('))
