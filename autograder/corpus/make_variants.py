@@ -186,6 +186,11 @@ v('Pipeline','ignores-status','functional','the exit status of the last command 
   ('        if (status != 0) {', '        if (status != 0 && false) {'))
 v('Pipeline','interrupt-leaves-processes','resources','when interrupted it rethrows without killing the processes',
   ('            for (Process p : processes) {\n                p.destroyForcibly();\n            }\n            feeder.join(1000);', '            feeder.join(1000);'))
+v('Pipeline','interrupt-swallowed','functional','when interrupted it ignores the interrupt and keeps waiting for the processes',
+  ('            for (Process p : processes) {\n                p.waitFor();         // a shell waits for every command of the pipeline\n            }',
+   '            for (Process p : processes) {\n                while (true) {\n                    try {\n                        p.waitFor();\n                        break;\n                    } catch (InterruptedException ignored) {\n                        // keep waiting\n                    }\n                }\n            }'))
+v('Pipeline','start-leaks-on-failure','resources','starts the commands one by one and, when one cannot start, leaves those already started running',
+  ('        List<Process> processes = ProcessBuilder.startPipeline(builders);', '        List<Process> processes = new ArrayList<>();\n        for (int i = 0; i < builders.size(); i++) {\n            if (i > 0) {\n                builders.get(i).redirectInput(ProcessBuilder.Redirect.PIPE);\n            }\n            processes.add(builders.get(i).start());\n        }\n        for (int i = 0; i + 1 < processes.size(); i++) {\n            Process from = processes.get(i);\n            Process to = processes.get(i + 1);\n            Thread.ofPlatform().daemon().start(() -> {\n                try (InputStream a = from.getInputStream(); OutputStream b = to.getOutputStream()) {\n                    a.transferTo(b);\n                } catch (IOException e) {\n                    // the next command exited\n                }\n            });\n        }'))
 
 for ex, name, expect, why, reps in V:
     if reps and reps[0] == 'WHOLE':
