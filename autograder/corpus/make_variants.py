@@ -167,6 +167,17 @@ v('PrethreadedEchoServer','close-leaves-workers','resources','close stops accept
   ('            } catch (InterruptedException e) {\n                return;              // close() interrupted us', '            } catch (InterruptedException e) {\n                continue;'))
 v('PrethreadedEchoServer','no-newline','functional','echoes the line without its newline',
   ("            out.write(line);\n            out.write('\\n');", '            out.write(line);'))
+v('PrethreadedEchoServer','thread-per-client','resources','the acceptor starts a new thread for every client instead of queueing it for the workers',
+  ('            open.add(s);\n            try {\n                queue.put(s);        // blocks while all workers are busy and the buffer is full\n            } catch (InterruptedException e) {\n                open.remove(s);\n                closeQuietly(s);\n                return;\n            }',
+   '            open.add(s);\n            Thread.ofPlatform().daemon().start(() -> {\n                try {\n                    echo(s);\n                } catch (IOException | UncheckedIOException e) {\n                    // gone\n                } finally {\n                    open.remove(s);\n                    closeQuietly(s);\n                }\n            });'))
+v('PrethreadedEchoServer','unbounded-queue','resources','the connection queue is unbounded, so the acceptor accepts every client however busy the workers are',
+  ('        queue = new ArrayBlockingQueue<>(Math.max(16, 4 * workers));', '        queue = new java.util.concurrent.LinkedBlockingQueue<>();'))
+v('PrethreadedEchoServer','close-clears-interrupt','functional','close() called from an interrupted thread waits for the threads but clears the interrupt status',
+  ('        if (interrupted) {\n            Thread.currentThread().interrupt();\n        }\n        // END SOLUTION\n    }\n    // BEGIN SOLUTION\n\n    private void accept() {', '        // END SOLUTION\n    }\n    // BEGIN SOLUTION\n\n    private void accept() {'))
+v('PrethreadedEchoServer','binds-all-interfaces','functional','binds every interface instead of 127.0.0.1 only',
+  ('        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());', '        server = new ServerSocket(port, 50);'))
+v('PrethreadedEchoServer','workers-not-checked','functional','accepts workers < 1 (and then serves nobody)',
+  ('        if (workers < 1) {\n            throw new IllegalArgumentException("workers must be at least 1, got " + workers);\n        }\n', ''))
 # SelectorEchoServer
 v('SelectorEchoServer','blocking-client','serialized','serves each accepted client to the end with blocking I/O inside the selector thread',
   ('        client.configureBlocking(false);\n        client.register(selector, SelectionKey.OP_READ, new Connection());',
