@@ -187,6 +187,14 @@ v('SelectorEchoServer','close-no-stop','resources','close() returns without stop
 v('SelectorEchoServer','drops-when-full','functional','when a slow reader\'s buffer is full, new bytes overwrite the pending ones instead of waiting',
   ('        if (key.isReadable() && c.pending.hasRemaining()) {', '        if (key.isReadable()) {\n            if (!c.pending.hasRemaining()) {\n                c.pending.clear();\n            }'),
   ('        if (!c.inputDone && c.pending.hasRemaining()) {', '        if (!c.inputDone) {'))
+v('SelectorEchoServer','unbounded-buffer','resources','when a client\'s pending buffer is full it grows the buffer and keeps reading, so a client that never reads fills the memory',
+  ('        final ByteBuffer pending = ByteBuffer.allocate(PENDING_LIMIT); // in "fill" mode', '        ByteBuffer pending = ByteBuffer.allocate(PENDING_LIMIT); // in "fill" mode'),
+  ('        if (key.isReadable() && c.pending.hasRemaining()) {', '        if (key.isReadable()) {\n            if (!c.pending.hasRemaining()) {\n                ByteBuffer bigger = ByteBuffer.allocate(c.pending.capacity() * 2);\n                c.pending.flip();\n                bigger.put(c.pending);\n                c.pending = bigger;\n            }'),
+  ('        if (!c.inputDone && c.pending.hasRemaining()) {', '        if (!c.inputDone) {'))
+v('SelectorEchoServer','close-clears-interrupt','functional','close() called from an interrupted thread waits for the serving thread but clears the interrupt status',
+  ('        if (interrupted) {\n            Thread.currentThread().interrupt();\n        }\n        // END SOLUTION\n    }\n    // BEGIN SOLUTION\n\n    private void serve() {', '        // END SOLUTION\n    }\n    // BEGIN SOLUTION\n\n    private void serve() {'))
+v('SelectorEchoServer','binds-all-interfaces','functional','binds every interface instead of 127.0.0.1 only',
+  ('        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));', '        server.bind(new InetSocketAddress(port));'))
 # Pipeline
 v('Pipeline','write-then-read','hang','writes all the input before reading any output: both pipes fill up and everybody waits',
   ('        Thread feeder = Thread.ofPlatform().name("pipeline-stdin").daemon().start(() -> {', '        Thread feeder = Thread.ofPlatform().name("pipeline-stdin").daemon().unstarted(() -> {'),
