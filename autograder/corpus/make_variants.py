@@ -172,8 +172,6 @@ v('PrethreadedEchoServer','thread-per-client','resources','the acceptor starts a
    '            open.add(s);\n            Thread.ofPlatform().daemon().start(() -> {\n                try {\n                    echo(s);\n                } catch (IOException | UncheckedIOException e) {\n                    // gone\n                } finally {\n                    open.remove(s);\n                    closeQuietly(s);\n                }\n            });'))
 v('PrethreadedEchoServer','unbounded-queue','resources','the connection queue is unbounded, so the acceptor accepts every client however busy the workers are',
   ('        queue = new ArrayBlockingQueue<>(Math.max(16, 4 * workers));', '        queue = new java.util.concurrent.LinkedBlockingQueue<>();'))
-v('PrethreadedEchoServer','close-clears-interrupt','functional','close() called from an interrupted thread waits for the threads but clears the interrupt status',
-  ('        if (interrupted) {\n            Thread.currentThread().interrupt();\n        }\n        // END SOLUTION\n    }\n    // BEGIN SOLUTION\n\n    private void accept() {', '        // END SOLUTION\n    }\n    // BEGIN SOLUTION\n\n    private void accept() {'))
 v('PrethreadedEchoServer','binds-all-interfaces','functional','binds every interface instead of 127.0.0.1 only',
   ('        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());', '        server = new ServerSocket(port, 50);'))
 v('PrethreadedEchoServer','workers-not-checked','functional','accepts workers < 1 (and then serves nobody)',
@@ -191,8 +189,6 @@ v('SelectorEchoServer','unbounded-buffer','resources','when a client\'s pending 
   ('        final ByteBuffer pending = ByteBuffer.allocate(PENDING_LIMIT); // in "fill" mode', '        ByteBuffer pending = ByteBuffer.allocate(PENDING_LIMIT); // in "fill" mode'),
   ('        if (key.isReadable() && c.pending.hasRemaining()) {', '        if (key.isReadable()) {\n            if (!c.pending.hasRemaining()) {\n                ByteBuffer bigger = ByteBuffer.allocate(c.pending.capacity() * 2);\n                c.pending.flip();\n                bigger.put(c.pending);\n                c.pending = bigger;\n            }'),
   ('        if (!c.inputDone && c.pending.hasRemaining()) {', '        if (!c.inputDone) {'))
-v('SelectorEchoServer','close-clears-interrupt','functional','close() called from an interrupted thread waits for the serving thread but clears the interrupt status',
-  ('        if (interrupted) {\n            Thread.currentThread().interrupt();\n        }\n        // END SOLUTION\n    }\n    // BEGIN SOLUTION\n\n    private void serve() {', '        // END SOLUTION\n    }\n    // BEGIN SOLUTION\n\n    private void serve() {'))
 v('SelectorEchoServer','binds-all-interfaces','functional','binds every interface instead of 127.0.0.1 only',
   ('        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));', '        server.bind(new InetSocketAddress(port));'))
 # Pipeline
