@@ -99,6 +99,20 @@ v('ParallelSum','shared-accumulator','race','all threads add every element into 
   ('                long s = 0;                       // a local accumulator: no sharing in the loop\n                for (int i = from; i < to; i++) {\n                    s += values[i];\n                }\n                partial[slot] = s;', '                for (int i = from; i < to; i++) {\n                    partial[0] += values[i];\n                }'))
 v('ParallelSum','slice-off-by-one','functional','each slice stops one element early',
   ('                for (int i = from; i < to; i++) {', '                for (int i = from; i < to - 1; i++) {'))
+v('ParallelSum','stream-join-in-loop','serialized','each thread sums its part with Arrays.stream, but is joined right after it starts, so they run one after the other',
+  ('                long s = 0;                       // a local accumulator: no sharing in the loop\n                for (int i = from; i < to; i++) {\n                    s += values[i];\n                }\n                partial[slot] = s;\n            });',
+   '                partial[slot] = java.util.Arrays.stream(values, from, to).sum();\n            });\n            workers[t].join();'))
+v('ParallelSum','caller-sums-a-part','serialized','starts threads - 1 threads and sums the last part in the calling thread',
+  ('        for (int t = 0; t < threads; t++) {\n            // Slice t', '        for (int t = 0; t < threads - 1; t++) {\n            // Slice t'),
+  ('        long total = 0;\n        for (int t = 0; t < threads; t++) {', '        long total = 0;\n        for (int i = (int) ((long) n * (threads - 1) / threads); i < n; i++) {\n            total += values[i];\n        }\n        for (int t = 0; t < threads - 1; t++) {'))
+v('ParallelSum','fewer-threads-when-short','serialized','starts no more threads than there are values (at least one), though the rule asks for exactly threads',
+  ('        int n = values.length;\n', '        int n = values.length;\n        threads = Math.max(1, Math.min(threads, n));\n'))
+v('ParallelSum','null-is-zero','functional','a null array sums to 0 instead of throwing NullPointerException',
+  ('        int n = values.length;\n', '        if (values == null) {\n            return 0;\n        }\n        int n = values.length;\n'))
+v('ParallelSum','interrupt-partial-total','functional','when interrupted it stops waiting and returns the total of the parts joined so far',
+  ('            workers[t].join();\n            total += partial[t];', '            try {\n                workers[t].join();\n            } catch (InterruptedException e) {\n                Thread.currentThread().interrupt();\n                break;\n            }\n            total += partial[t];'))
+v('ParallelSum','interrupt-swallowed','functional','when interrupted it keeps waiting and returns the right total, but clears the interrupt status',
+  ('            workers[t].join();\n            total += partial[t];', '            while (true) {\n                try {\n                    workers[t].join();\n                    break;\n                } catch (InterruptedException e) {\n                    // ignored\n                }\n            }\n            total += partial[t];'))
 # ReusableBarrier
 NOTREUSE = '''    private final Object lock = new Object();
     private int arrived;
@@ -146,6 +160,12 @@ v('Memoizer','check-then-act','race','get then put: two threads that both miss b
   ('            future = cache.putIfAbsent(key, task);\n            if (future == null) {', '            cache.put(key, task);\n            future = null;\n            if (future == null) {'))
 v('Memoizer','caches-failures','functional','a failed computation stays in the cache: the key fails forever',
   ('            cache.remove(key, future);\n', ''))
+v('Memoizer','uninterruptible-wait','functional','a get waiting for another thread\'s computation ignores interrupts and keeps waiting',
+  ('            return future.get();\n', '            while (true) {\n                try {\n                    return future.get();\n                } catch (InterruptedException ignored) {\n                    // keep waiting\n                }\n            }\n'))
+v('Memoizer','interrupt-cancels','functional','an interrupted waiter cancels the computation and forgets the key, so its computing caller fails too',
+  ('            return future.get();\n        } catch (ExecutionException e) {', '            return future.get();\n        } catch (InterruptedException e) {\n            cache.remove(key, future);\n            future.cancel(true);\n            throw e;\n        } catch (ExecutionException e) {'))
+v('Memoizer','null-function-accepted','functional','the constructor accepts a null function',
+  ('        this.compute = Objects.requireNonNull(compute, "compute");', '        this.compute = compute;'))
 # PrethreadedEchoServer
 v('PrethreadedEchoServer','one-worker','serialized','starts one worker whatever workers says',
   ('        for (int i = 0; i < workers; i++) {\n            workerThreads.add(', '        for (int i = 0; i < 1; i++) {\n            workerThreads.add('))
@@ -155,6 +175,15 @@ v('PrethreadedEchoServer','close-leaves-workers','resources','close stops accept
   ('            } catch (InterruptedException e) {\n                return;              // close() interrupted us', '            } catch (InterruptedException e) {\n                continue;'))
 v('PrethreadedEchoServer','no-newline','functional','echoes the line without its newline',
   ("            out.write(line);\n            out.write('\\n');", '            out.write(line);'))
+v('PrethreadedEchoServer','thread-per-client','resources','the acceptor starts a new thread for every client instead of queueing it for the workers',
+  ('            open.add(s);\n            try {\n                queue.put(s);        // blocks while all workers are busy and the buffer is full\n            } catch (InterruptedException e) {\n                open.remove(s);\n                closeQuietly(s);\n                return;\n            }',
+   '            open.add(s);\n            Thread.ofPlatform().daemon().start(() -> {\n                try {\n                    echo(s);\n                } catch (IOException | UncheckedIOException e) {\n                    // gone\n                } finally {\n                    open.remove(s);\n                    closeQuietly(s);\n                }\n            });'))
+v('PrethreadedEchoServer','unbounded-queue','resources','the connection queue is unbounded, so the acceptor accepts every client however busy the workers are',
+  ('        queue = new ArrayBlockingQueue<>(Math.max(16, 4 * workers));', '        queue = new java.util.concurrent.LinkedBlockingQueue<>();'))
+v('PrethreadedEchoServer','binds-all-interfaces','functional','binds every interface instead of 127.0.0.1 only',
+  ('        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());', '        server = new ServerSocket(port, 50);'))
+v('PrethreadedEchoServer','workers-not-checked','functional','accepts workers < 1 (and then serves nobody)',
+  ('        if (workers < 1) {\n            throw new IllegalArgumentException("workers must be at least 1, got " + workers);\n        }\n', ''))
 # SelectorEchoServer
 v('SelectorEchoServer','blocking-client','serialized','serves each accepted client to the end with blocking I/O inside the selector thread',
   ('        client.configureBlocking(false);\n        client.register(selector, SelectionKey.OP_READ, new Connection());',
@@ -164,6 +193,12 @@ v('SelectorEchoServer','close-no-stop','resources','close() returns without stop
 v('SelectorEchoServer','drops-when-full','functional','when a slow reader\'s buffer is full, new bytes overwrite the pending ones instead of waiting',
   ('        if (key.isReadable() && c.pending.hasRemaining()) {', '        if (key.isReadable()) {\n            if (!c.pending.hasRemaining()) {\n                c.pending.clear();\n            }'),
   ('        if (!c.inputDone && c.pending.hasRemaining()) {', '        if (!c.inputDone) {'))
+v('SelectorEchoServer','unbounded-buffer','resources','when a client\'s pending buffer is full it grows the buffer and keeps reading, so a client that never reads fills the memory',
+  ('        final ByteBuffer pending = ByteBuffer.allocate(PENDING_LIMIT); // in "fill" mode', '        ByteBuffer pending = ByteBuffer.allocate(PENDING_LIMIT); // in "fill" mode'),
+  ('        if (key.isReadable() && c.pending.hasRemaining()) {', '        if (key.isReadable()) {\n            if (!c.pending.hasRemaining()) {\n                ByteBuffer bigger = ByteBuffer.allocate(c.pending.capacity() * 2);\n                c.pending.flip();\n                bigger.put(c.pending);\n                c.pending = bigger;\n            }'),
+  ('        if (!c.inputDone && c.pending.hasRemaining()) {', '        if (!c.inputDone) {'))
+v('SelectorEchoServer','binds-all-interfaces','functional','binds every interface instead of 127.0.0.1 only',
+  ('        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));', '        server.bind(new InetSocketAddress(port));'))
 # Pipeline
 v('Pipeline','write-then-read','hang','writes all the input before reading any output: both pipes fill up and everybody waits',
   ('        Thread feeder = Thread.ofPlatform().name("pipeline-stdin").daemon().start(() -> {', '        Thread feeder = Thread.ofPlatform().name("pipeline-stdin").daemon().unstarted(() -> {'),
@@ -174,6 +209,11 @@ v('Pipeline','ignores-status','functional','the exit status of the last command 
   ('        if (status != 0) {', '        if (status != 0 && false) {'))
 v('Pipeline','interrupt-leaves-processes','resources','when interrupted it rethrows without killing the processes',
   ('            for (Process p : processes) {\n                p.destroyForcibly();\n            }\n            feeder.join(1000);', '            feeder.join(1000);'))
+v('Pipeline','interrupt-swallowed','functional','when interrupted it ignores the interrupt and keeps waiting for the processes',
+  ('            for (Process p : processes) {\n                p.waitFor();         // a shell waits for every command of the pipeline\n            }',
+   '            for (Process p : processes) {\n                while (true) {\n                    try {\n                        p.waitFor();\n                        break;\n                    } catch (InterruptedException ignored) {\n                        // keep waiting\n                    }\n                }\n            }'))
+v('Pipeline','start-leaks-on-failure','resources','starts the commands one by one and, when one cannot start, leaves those already started running',
+  ('        List<Process> processes = ProcessBuilder.startPipeline(builders);', '        List<Process> processes = new ArrayList<>();\n        for (int i = 0; i < builders.size(); i++) {\n            if (i > 0) {\n                builders.get(i).redirectInput(ProcessBuilder.Redirect.PIPE);\n            }\n            processes.add(builders.get(i).start());\n        }\n        for (int i = 0; i + 1 < processes.size(); i++) {\n            Process from = processes.get(i);\n            Process to = processes.get(i + 1);\n            Thread.ofPlatform().daemon().start(() -> {\n                try (InputStream a = from.getInputStream(); OutputStream b = to.getOutputStream()) {\n                    a.transferTo(b);\n                } catch (IOException e) {\n                    // the next command exited\n                }\n            });\n        }'))
 
 # Interrupts, unsynchronized reads and forbidden classes (the contract of each statement)
 v('SafeCounter','interrupt-skips-increment','functional','increment takes its lock interruptibly and returns without counting when its thread is interrupted (the interrupt swallowed)',

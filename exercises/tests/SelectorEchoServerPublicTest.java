@@ -5,7 +5,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.LineClient;
+import racecourse.grader.harness.Sockets;
 import racecourse.grader.harness.VerdictFailure;
 
 import java.net.SocketTimeoutException;
@@ -20,9 +22,13 @@ import static racecourse.grader.harness.Verdict.SERIALIZED;
 /** Public tests of SelectorEchoServer (the grader also runs hidden ones). */
 class SelectorEchoServerPublicTest {
     @Test
-    @DisplayName("echoes bytes back, one client")
+    @DisplayName("echoes bytes back, one client; listens on 127.0.0.1 only")
+    @Checks(rules = {"R1", "R3"}, verdicts = {FUNCTIONAL, HANG}, bound = "3 s per echo")
     void echoes() throws Exception {
         try (SelectorEchoServer s = new SelectorEchoServer(0); LineClient c = new LineClient(s.port(), 3000)) {
+            java.util.List<String> addresses = Sockets.listening(s.port());
+            Check.that(!addresses.isEmpty() && addresses.stream().allMatch(Sockets::isLoopback), FUNCTIONAL,
+                    "port " + s.port() + " listens on " + addresses + " (as /proc/net/tcp writes them): bind 127.0.0.1 only");
             for (String line : new String[] {"hello", "héllo wörld ✓", "last"}) {
                 try {
                     Check.equal(line, c.echo(line), FUNCTIONAL, "the echo of \"" + line + "\"");
@@ -35,6 +41,7 @@ class SelectorEchoServerPublicTest {
 
     @Test
     @DisplayName("serves a second client while the first stays connected")
+    @Checks(rules = {"R3"}, verdicts = {FUNCTIONAL, HANG, SERIALIZED}, bound = "3 s per echo; the second client 2 s")
     void twoClientsAtOnce() throws Exception {
         try (SelectorEchoServer s = new SelectorEchoServer(0);
              LineClient a = new LineClient(s.port(), 3000);
@@ -51,14 +58,16 @@ class SelectorEchoServerPublicTest {
     }
 
     @Test
-    @DisplayName("one serving thread, ended by close(), which frees the port")
+    @DisplayName("one serving thread, ended by close(), which frees the port; a second close() does nothing")
+    @Checks(rules = {"R2", "R5"}, verdicts = {FUNCTIONAL, HANG, RESOURCES}, bound = "3 s per echo; 5 s per close()")
     void closeStopsTheThread() throws Exception {
         for (int round = 0; round < 3; round++) {
             Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
             SelectorEchoServer s = new SelectorEchoServer(0);
             int port = s.port();
             long started = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive()).count();
-            Check.that(started == 1, FUNCTIONAL, "the server started " + started + " threads instead of one");
+            Check.that(started <= 1, RESOURCES, "the server started " + started + " threads instead of one");
+            Check.that(started == 1, FUNCTIONAL, "the constructor started no serving thread");
             try (LineClient c = new LineClient(port, 3000)) {
                 Check.equal("x", c.echo("x"), FUNCTIONAL, "an echo");
             }
@@ -77,6 +86,36 @@ class SelectorEchoServerPublicTest {
                 refused = true;
             }
             Check.that(refused, RESOURCES, "the port still accepted connections after close()");
+            Await.call("close", Duration.ofSeconds(5), () -> {
+                s.close();
+                return null;
+            });
         }
+    }
+
+    @Test
+    @DisplayName("close() called from an interrupted thread still ends the serving thread, and keeps the interrupt status")
+    @Checks(rules = {"R6"}, verdicts = {FUNCTIONAL, HANG, RESOURCES}, bound = "5 s")
+    void closeWhenInterrupted() throws Exception {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        SelectorEchoServer s = new SelectorEchoServer(0);
+        try (LineClient c = new LineClient(s.port(), 3000)) {
+            try {
+                Check.equal("x", c.echo("x"), FUNCTIONAL, "an echo");
+            } catch (SocketTimeoutException e) {
+                throw new VerdictFailure(HANG, "no echo of \"x\" within 3 s");
+            }
+        }
+        boolean stillInterrupted = Await.call("close", Duration.ofSeconds(5), () -> {
+            Thread.currentThread().interrupt();
+            s.close();
+            return Thread.interrupted();
+        });
+        java.util.List<Thread> left = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().equals("close")).toList();
+        Check.that(left.isEmpty(), RESOURCES, "the serving thread was still alive after close(), called from an interrupted "
+                + "thread, returned: " + left + " (an interrupt must not cut close() short)");
+        Check.that(stillInterrupted, FUNCTIONAL, "close() cleared the calling thread's interrupt status: if you catch "
+                + "InterruptedException while waiting for the serving thread, keep waiting and set it again at the end");
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * A shell pipeline, {@code cmd1 | cmd2 | ... | cmdN}, run from Java.
  *
- * <p>CS:APP ch. 8 and 12: processes connected by pipes. The trap is deadlock: a pipe holds only a
- * few kilobytes, so a program that first writes all the input and only then reads the output
+ * <p>CS:APP ch. 8 and 12: processes connected by pipes. The trap is deadlock: a pipe holds only
+ * 64 KiB (on Linux), so a program that first writes all the input and only then reads the output
  * blocks forever as soon as both pipes are full. Feed and drain concurrently.
  */
 public final class Pipeline {

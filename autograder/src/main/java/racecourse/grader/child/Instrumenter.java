@@ -12,8 +12,10 @@ import java.util.Set;
  * Rewrites a submission class (only submission classes): a call to the perturbation point before
  * every field read and write, around monitor enter and exit, around calls to
  * wait/notify/lock/unlock/acquire/release and friends, after every call into
- * java.util.concurrent and java.util's collections; a probe before array element loads; threads it
- * starts reported to {@code TestScope}; and
+ * java.util.concurrent and java.util's collections; a probe before array element loads and
+ * before calls that are handed a primitive array (JDK code such as {@code Arrays.stream(values, lo,
+ * hi)} reads it where we cannot see), and at every method's entry (which threads run submission
+ * code); threads it starts reported to {@code TestScope}; and
  * System.exit / Runtime.exit / Runtime.halt replaced by a throw. Only no-argument static calls are
  * inserted, so the operand stack at every original instruction, and with it every stack map frame,
  * stays valid (COMPUTE_MAXS suffices; COMPUTE_FRAMES would need to load classes). Without
@@ -33,6 +35,9 @@ public final class Instrumenter {
             "lockInterruptibly", "tryLock", "unlock", "acquire", "acquireUninterruptibly", "tryAcquire",
             "release", "await", "signal", "signalAll", "put", "take", "offer", "poll", "join",
             "compareAndSet", "getAndIncrement", "incrementAndGet", "putIfAbsent");
+
+    /** A parameter of primitive array type, e.g. the {@code [J} of {@code (\[JII)Ljava/util/stream/LongStream;}. */
+    private static final java.util.regex.Pattern PRIMITIVE_ARRAY_ARGUMENT = java.util.regex.Pattern.compile("^\\([^)]*\\[+[JIDFSBCZ]");
 
     private Instrumenter() {
     }
@@ -85,6 +90,14 @@ public final class Instrumenter {
         }
 
         @Override
+        public void visitCode() {
+            super.visitCode();
+            if (perturb) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "enter", "()V", false);
+            }
+        }
+
+        @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             point();
             super.visitFieldInsn(opcode, owner, name, descriptor);
@@ -127,6 +140,9 @@ public final class Instrumenter {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, EXIT, name.equals("exit") ? "runtimeExit" : "runtimeHalt",
                         "(Ljava/lang/Runtime;I)V", false);
                 return;
+            }
+            if (perturb && (owner.startsWith("[") || PRIMITIVE_ARRAY_ARGUMENT.matcher(descriptor).find())) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "arrayLoad", "()V", false);
             }
             if (!perturb) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);

@@ -147,4 +147,36 @@ public final class Await {
         }
         return false;
     }
+
+    /**
+     * Waits (at most {@code timeout}) until {@code t} is blocked, waiting or parked inside a method of
+     * {@code className} (e.g. a get waiting for another thread's computation), seen so twice 10 ms
+     * apart, so a passing lock taken on the way there (class loading, an uncontended map bin) does
+     * not count; false if it ended or never did.
+     */
+    public static boolean waitingIn(Thread t, String className, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            Thread.State s = t.getState();
+            if (s == Thread.State.TERMINATED) {
+                return false;
+            }
+            boolean waiting = (s == Thread.State.WAITING || s == Thread.State.BLOCKED || s == Thread.State.TIMED_WAITING)
+                    && java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(className));
+            seen = waiting ? seen + 1 : 0;
+            if (seen == 2) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+
+    /** Whether {@code t} waits for a lock (a monitor or a ReentrantLock-style synchronizer) that {@code owner} holds. */
+    public static boolean waitsForLockOf(Thread t, Thread owner) {
+        java.lang.management.ThreadInfo info = java.lang.management.ManagementFactory.getThreadMXBean()
+                .getThreadInfo(new long[] {t.threadId()}, true, true)[0];
+        return info != null && info.getLockOwnerId() == owner.threadId();
+    }
 }

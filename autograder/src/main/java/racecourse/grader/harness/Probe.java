@@ -25,6 +25,18 @@ public final class Probe {
         }
     }
 
+    /**
+     * Called by instrumented submission code on entering any of its methods: records which threads
+     * run submission code while a rendezvous is armed (a thread whose part is empty reads nothing,
+     * but it still runs the submission's code).
+     */
+    public static void enter() {
+        Rendezvous r = active;
+        if (r != null) {
+            r.ran(Thread.currentThread());
+        }
+    }
+
     /** Arms a rendezvous of {@code needed} threads, each waiting at most {@code waitMillis}. */
     public static Rendezvous arm(int needed, long waitMillis) {
         Rendezvous r = new Rendezvous(needed, waitMillis);
@@ -40,6 +52,9 @@ public final class Probe {
         private final int needed;
         private final long waitNanos;
         private final Set<Thread> arrived = ConcurrentHashMap.newKeySet();
+        private final Set<Thread> ran = ConcurrentHashMap.newKeySet();
+        private final Set<Thread> ignored = ConcurrentHashMap.newKeySet();
+        private volatile boolean released;
         private int present;           // guarded by this
         private volatile boolean met;
 
@@ -48,12 +63,20 @@ public final class Probe {
             this.waitNanos = TimeUnit.MILLISECONDS.toNanos(waitMillis);
         }
 
+        void ran(Thread t) {
+            if (!ignored.contains(t)) {
+                ran.add(t);
+            }
+        }
+
         void arrive() {
             // Only the running test's threads count: a leftover of an earlier test still loading
             // array elements would otherwise complete the rendezvous and hide a serialized sum.
-            if (met || !TestScope.ofCurrentTest(Thread.currentThread()) || !arrived.add(Thread.currentThread())) {
+            Thread me = Thread.currentThread();
+            if (met || released || ignored.contains(me) || !TestScope.ofCurrentTest(me) || !arrived.add(me)) {
                 return;
             }
+            ran(me);
             synchronized (this) {
                 present++;
                 if (present >= needed) {
@@ -63,7 +86,7 @@ public final class Probe {
                 }
                 long deadline = System.nanoTime() + waitNanos;
                 long left;
-                while (!met && (left = deadline - System.nanoTime()) > 0) {
+                while (!met && !released && (left = deadline - System.nanoTime()) > 0) {
                     try {
                         TimeUnit.NANOSECONDS.timedWait(this, left);
                     } catch (InterruptedException e) {
@@ -75,6 +98,34 @@ public final class Probe {
                     present--;       // gave up: it no longer counts as loading at the same time
                 }
             }
+        }
+
+        /**
+         * Leaves {@code t} out: it neither waits nor counts (the thread that called the code under
+         * test, whose own loads say nothing about the threads it starts).
+         */
+        public void ignore(Thread t) {
+            ignored.add(t);
+            arrived.remove(t);
+            ran.remove(t);
+        }
+
+        /** Lets every waiting thread (and every later one) through at once. */
+        public void release() {
+            synchronized (this) {
+                released = true;
+                notifyAll();
+            }
+        }
+
+        /** How many threads are waiting at the rendezvous now. */
+        public synchronized int waiting() {
+            return met || released ? 0 : present;
+        }
+
+        /** The threads, other than ignored ones, that ran submission code while this was armed. */
+        public Set<Thread> ranCode() {
+            return Set.copyOf(ran);
         }
 
         /** Whether {@code needed} threads were ever loading at the same time. */

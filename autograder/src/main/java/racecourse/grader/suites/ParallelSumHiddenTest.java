@@ -4,17 +4,21 @@ import exercises.ParallelSum;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Stress;
 
 import java.time.Duration;
 import java.util.Random;
 import java.util.stream.LongStream;
 
+import static racecourse.grader.harness.Verdict.FUNCTIONAL;
+import static racecourse.grader.harness.Verdict.HANG;
 import static racecourse.grader.harness.Verdict.RACE;
 
 class ParallelSumHiddenTest {
     @Test
     @DisplayName("right sums with 4 threads under schedule perturbation, two callers at once")
+    @Checks(rules = {"R2"}, verdicts = {FUNCTIONAL, HANG, RACE}, bound = "10 rounds, 8 s each")
     void rightUnderPerturbation() throws Exception {
         Stress.rounds(10, round -> {
             long[] values = new Random(round).longs(20_000, -1000, 1000).toArray();

@@ -3,21 +3,33 @@ package racecourse.grader.suites;
 import exercises.PrethreadedEchoServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Check;
+import racecourse.grader.harness.Checks;
+import racecourse.grader.harness.Sockets;
 import racecourse.grader.harness.LineClient;
 import racecourse.grader.harness.Stress;
 
 import java.net.SocketTimeoutException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static racecourse.grader.harness.Verdict.FUNCTIONAL;
 import static racecourse.grader.harness.Verdict.HANG;
 import static racecourse.grader.harness.Verdict.RACE;
+import static racecourse.grader.harness.Verdict.RESOURCES;
 
 class PrethreadedEchoServerHiddenTest {
     @Test
     @DisplayName("16 clients at once with 4 workers, 30 lines each, one slow reader among them")
+    @Checks(rules = {"R2", "R3"}, verdicts = {FUNCTIONAL, HANG, RACE}, bound = "15 s; 8 s per echo")
     void manyClients() throws Exception {
         try (PrethreadedEchoServer s = new PrethreadedEchoServer(0, 4)) {
             AtomicInteger wrong = new AtomicInteger();
@@ -41,5 +53,124 @@ class PrethreadedEchoServerHiddenTest {
             });
             Check.that(wrong.get() == 0, FUNCTIONAL, wrong.get() + " echoes were wrong");
         }
+    }
+
+    @Test
+    @DisplayName("8 clients connected to 2 workers: never more than 3 server threads (no thread per client)")
+    @Checks(rules = {"R3"}, verdicts = {RESOURCES}, bound = "2 s for the server to accept the clients, then 1 s")
+    void noThreadPerClient() throws Exception {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        List<Socket> clients = new ArrayList<>();
+        try (PrethreadedEchoServer s = new PrethreadedEchoServer(0, 2)) {
+            int baseline = Sockets.open();
+            for (int i = 0; i < 8; i++) {
+                clients.add(connect(s.port()));
+            }
+            // Two are served at once, the others wait in the queue. Wait until the server has
+            // accepted all 8 (or 2 s), then watch its threads for 1 s: a thread per client shows.
+            awaitAccepted(baseline, clients.size(), 8, Duration.ofSeconds(2));
+            int most = 0;
+            long deadline = System.nanoTime() + 1_000_000_000L;
+            while (System.nanoTime() < deadline && most <= 3) {
+                most = Math.max(most, (int) Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> !before.contains(t) && t.isAlive()).count());
+                Thread.sleep(20);
+            }
+            Check.that(most <= 3, RESOURCES, "with 2 workers and 8 clients connected the server ran " + most
+                    + " threads: at most one acceptor and 2 workers, however many clients");
+        } finally {
+            for (Socket c : clients) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("100 clients connected to 1 worker: at most 64 connections queued (the rest wait in the kernel's backlog)")
+    @Checks(rules = {"R3"}, verdicts = {RESOURCES}, bound = "2 s to connect each client, then 1 s")
+    void boundedQueue() throws Exception {
+        List<Socket> clients = new ArrayList<>();
+        try (PrethreadedEchoServer s = new PrethreadedEchoServer(0, 1)) {
+            int baseline = Sockets.open();
+            for (int i = 0; i < 100; i++) {
+                try {
+                    clients.add(connect(s.port()));
+                } catch (java.io.IOException e) {
+                    break;             // a small backlog is full: enough clients are waiting
+                }
+            }
+            // One client is being served (the worker blocks reading it), one may be in the
+            // acceptor's hand, the rest queued: never more than 64 + 2 accepted.
+            int accepted = awaitAccepted(baseline, clients.size(), 66 + 1, Duration.ofSeconds(1));
+            Check.that(accepted <= 66, RESOURCES, "with its one worker busy, the server accepted " + accepted + " of "
+                    + clients.size() + " waiting clients: queue at most 64 (a bounded queue; the kernel's backlog holds the rest)");
+        } finally {
+            for (Socket c : clients) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("close() with one client served and one queued closes both connections and returns")
+    @Checks(rules = {"R4"}, verdicts = {HANG, RESOURCES}, bound = "5 s for close(); 2 s for each client to see the end")
+    void closeClosesServedAndQueued() throws Exception {
+        PrethreadedEchoServer s = new PrethreadedEchoServer(0, 1);
+        List<Socket> clients = new ArrayList<>();
+        try {
+            int baseline = Sockets.open();
+            clients.add(connect(s.port()));
+            clients.add(connect(s.port()));
+            awaitAccepted(baseline, 2, 2, Duration.ofSeconds(2));
+            Await.call("close", Duration.ofSeconds(5), () -> {
+                s.close();
+                return null;
+            });
+            for (Socket c : clients) {
+                String who = c == clients.get(0) ? "the served client" : "the queued client";
+                c.setSoTimeout(2000);
+                try {
+                    InputStream in = c.getInputStream();
+                    while (in.read() >= 0) {
+                        // nothing was sent, so nothing comes back but the end
+                    }
+                } catch (SocketTimeoutException e) {
+                    throw new racecourse.grader.harness.VerdictFailure(RESOURCES, who + "'s connection was still open 2 s after close() returned");
+                } catch (java.io.IOException e) {
+                    // reset: closed too
+                }
+            }
+        } finally {
+            for (Socket c : clients) {
+                c.close();
+            }
+            s.close();
+        }
+    }
+
+    static Socket connect(int port) throws java.io.IOException {
+        Socket c = new Socket();
+        try {
+            c.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+        } catch (java.io.IOException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
+     * How many of our clients the server has accepted: each accepted connection is one more socket
+     * in this JVM beyond {@code baseline} and our own {@code clients}. Waits until {@code enough} or
+     * {@code timeout}; the most seen.
+     */
+    static int awaitAccepted(int baseline, int clients, int enough, Duration timeout) throws Exception {
+        int most = 0;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && most < enough) {
+            most = Math.max(most, Sockets.open() - baseline - clients);
+            Thread.sleep(20);
+        }
+        return most;
     }
 }
