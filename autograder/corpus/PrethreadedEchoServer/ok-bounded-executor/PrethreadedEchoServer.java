@@ -12,9 +12,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,6 +31,9 @@ public final class PrethreadedEchoServer implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private final AtomicBoolean closed = new AtomicBoolean();
+    // awaitTermination returns once the last worker has run its exit code, not once its thread has
+    // ended: close() joins the threads themselves.
+    private final List<Thread> poolThreads = new CopyOnWriteArrayList<>();
 
     public PrethreadedEchoServer(int port, int workers) throws IOException {
         if (workers < 1) {
@@ -37,7 +42,11 @@ public final class PrethreadedEchoServer implements AutoCloseable {
         int queued = workers;
         AtomicInteger n = new AtomicInteger();
         pool = new ThreadPoolExecutor(workers, workers, 0L, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queued), r -> new Thread(r, "echo-worker-" + n.getAndIncrement()));
+                new ArrayBlockingQueue<>(queued), r -> {
+                    Thread t = new Thread(r, "echo-worker-" + n.getAndIncrement());
+                    poolThreads.add(t);
+                    return t;
+                });
         pool.prestartAllCoreThreads();
         room = new Semaphore(workers + queued);
         try {
@@ -132,6 +141,15 @@ public final class PrethreadedEchoServer implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 interrupted = true;
+            }
+        }
+        for (Thread t : poolThreads) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
