@@ -41,8 +41,11 @@ public final class PrethreadedEchoServer implements AutoCloseable {
         }
         int queued = workers;
         AtomicInteger n = new AtomicInteger();
+        // The queue holds as many tasks as the semaphore allows unfinished: a task releases its permit
+        // just before its worker is free again, so with a queue of only `queued` the acceptor's next
+        // execute() could find every worker busy and the queue full, and be rejected.
         pool = new ThreadPoolExecutor(workers, workers, 0L, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queued), r -> {
+                new ArrayBlockingQueue<>(workers + queued), r -> {
                     Thread t = new Thread(r, "echo-worker-" + n.getAndIncrement());
                     poolThreads.add(t);
                     return t;
