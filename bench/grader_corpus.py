@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Autograder benchmark: grades every seeded buggy variant in autograder/corpus/ and the reference
-solutions, RUNS times each with a different seed, through bin/racecourse grade (real child JVMs).
+"""Autograder benchmark: grades every variant in autograder/corpus/ (seeded buggy ones and correct
+`ok-*` ones, line 1 `// expect: pass`) and the reference solutions, RUNS times each with a
+different seed, through bin/racecourse grade (real child JVMs).
 
-Reports, per variant, in how many runs the expected verdict was among the failed tests' verdicts
-(caught) and whether every failed test had exactly that verdict (precise); for the reference
-solutions, runs with any failed test (false failures); wall time per exercise (median, max) and for
-the whole 11-exercise reference submission.
+Reports, per buggy variant, in how many runs the expected verdict was among the failed tests'
+verdicts (caught) and whether every failed test had exactly that verdict (precise); per correct
+variant, in how many runs it got full marks, and every test it lost (name, verdict, message, in how
+many runs); for the reference solutions, runs with any failed test (false failures); wall time per
+exercise (median, max) and for the whole 11-exercise reference submission.
 
-    bench/grader_corpus.py --runs 20 [--only Exercise] [--jobs 1]
+    bench/grader_corpus.py --runs 20 [--only Exercise] [--kind all|buggy|correct] [--jobs 1]
 """
 import argparse, concurrent.futures, json, os, pathlib, statistics, subprocess, sys, tempfile, time
 
@@ -35,6 +37,11 @@ def grade(path, exercises, seed, extra=(), launcher=None):
     return results, wall
 
 
+def expectation(path):
+    """The variant's expected verdict from its first line, `// expect: V` (`pass` for a correct one)."""
+    return path.read_text().splitlines()[0].split(':', 1)[1].strip()
+
+
 def verdicts(results):
     return [next((t[8:] for t in test['tags'] if t.startswith('verdict:')), None)
             for test in results['tests'] if test['status'] == 'failed']
@@ -46,6 +53,9 @@ def main():
     ap.add_argument('--only', action='append', default=[])
     ap.add_argument('--jobs', type=int, default=1)
     ap.add_argument('--skip-reference', action='store_true')
+    ap.add_argument('--kind', choices=['all', 'buggy', 'correct'], default='all',
+                    help='which corpus variants: seeded bugs, correct solutions (expect: pass), or both')
+    ap.add_argument('--seed-base', type=int, default=1000, help='run r uses seed SEED_BASE + r')
     ap.add_argument('--json', help='write raw results here, rewritten after every grading so a killed sweep keeps its runs')
     ap.add_argument('--summarize', metavar='JSON', help='print the tables of a saved --json file and exit')
     a = ap.parse_args()
@@ -53,9 +63,11 @@ def main():
         summarize(json.loads(pathlib.Path(a.summarize).read_text()))
         return
     variants = sorted(p for p in CORPUS.glob('*/*/*.java') if not a.only or p.parent.parent.name in a.only)
+    if a.kind != 'all':
+        variants = [p for p in variants if (expectation(p) == 'pass') == (a.kind == 'correct')]
     jobs = []
     for run in range(a.runs):
-        seed = 1000 + run
+        seed = a.seed_base + run
         for v in variants:
             jobs.append(('variant', v, seed))
         if not a.skip_reference:
@@ -72,8 +84,15 @@ def main():
         for kind, path, seed, results, wall in pool.map(work, jobs):
             rec = {'kind': kind, 'seed': seed, 'wall': wall,
                    'exercises': results['extra_data']['exercises']}
-            if kind == 'variant':
-                expect = path.read_text().splitlines()[0].split(':', 1)[1].strip()
+            if kind == 'variant' and expectation(path) == 'pass':
+                ex = results['extra_data']['exercises'][path.parent.parent.name]
+                lost = [{'test': t['name'], 'verdict': next((x[8:] for x in t['tags'] if x.startswith('verdict:')), None),
+                         'message': t.get('output', '')} for t in results['tests'] if t['status'] == 'failed']
+                rec.update(kind='correct', variant=f'{path.parent.parent.name}/{path.parent.name}',
+                           full=ex['score'] == ex['max_score'] and not lost, lost=lost)
+                print(f"{rec['variant']:45s} seed {seed} {'full marks' if rec['full'] else 'LOST ' + str([(x['test'], x['verdict']) for x in lost])} {wall:5.1f}s", flush=True)
+            elif kind == 'variant':
+                expect = expectation(path)
                 vs = verdicts(results)
                 rec.update(variant=f'{path.parent.parent.name}/{path.parent.name}', expect=expect, verdicts=vs,
                            caught=expect in vs, precise=bool(vs) and all(x == expect for x in vs))
@@ -89,11 +108,28 @@ def main():
 
 
 def summarize(raw):
-    print('\n| variant | expected | caught | precise |\n|---|---|---|---|')
     names = sorted({r['variant'] for r in raw if r['kind'] == 'variant'})
+    if names:
+        print('\n| variant | expected | caught | precise |\n|---|---|---|---|')
     for n in names:
         rs = [r for r in raw if r.get('variant') == n]
         print(f"| {n} | {rs[0]['expect']} | {sum(r['caught'] for r in rs)}/{len(rs)} | {sum(r['precise'] for r in rs)}/{len(rs)} |")
+    correct = sorted({r['variant'] for r in raw if r['kind'] == 'correct'})
+    if correct:
+        print('\n| correct variant | full marks |\n|---|---|')
+        for n in correct:
+            rs = [r for r in raw if r.get('variant') == n]
+            print(f"| {n} | {sum(r['full'] for r in rs)} of {len(rs)} runs |")
+        print('\ntests lost by correct variants (variant, test, verdict, in how many runs, first message):')
+        for n in correct:
+            rs = [r for r in raw if r.get('variant') == n]
+            by_test = {}
+            for r in rs:
+                for x in r['lost']:
+                    by_test.setdefault((x['test'], x['verdict']), []).append((r['seed'], x['message']))
+            for (test, verdict), hits in sorted(by_test.items()):
+                print(f"- {n} | {test} | {verdict} | {len(hits)} of {len(rs)} runs (seeds {', '.join(str(s) for s, _ in hits)})\n"
+                      f"    {hits[0][1].strip()[:600]!r}")
     refs = [r for r in raw if r['kind'] == 'reference']
     if refs:
         print(f"\nreference runs with a false failure: {sum(1 for r in refs if r['failed'])}/{len(refs)}")
