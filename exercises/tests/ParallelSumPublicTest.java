@@ -4,6 +4,7 @@ import exercises.ParallelSum;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
 import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Probe;
@@ -125,7 +126,7 @@ class ParallelSumPublicTest {
         long[] values = new long[10_000];
         Arrays.fill(values, 1);
         for (int round = 0; round < 5; round++) {
-            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            Set<Thread> before = Threads.live();
             Probe.Rendezvous census = Probe.arm(1, 0);
             try {
                 Await.call("sum", Duration.ofSeconds(5), () -> {
@@ -146,7 +147,7 @@ class ParallelSumPublicTest {
     void interrupted() throws Exception {
         long[] values = LongStream.rangeClosed(1, 30_000).toArray();
         long expected = LongStream.of(values).sum();
-        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        Set<Thread> before = Threads.live();
         // A gate nobody passes until we release it: every started thread waits at its first read
         // of the array, so while the caller is interrupted no part has been summed yet.
         Probe.Rendezvous gate = Probe.arm(Integer.MAX_VALUE, 10_000);
@@ -209,8 +210,8 @@ class ParallelSumPublicTest {
     /** Threads started since {@code before} (or seen running submission code) that are still alive after up to 1 s. */
     static List<Thread> leftBehind(Set<Thread> before, Set<Thread> ranCode, String callerName) throws InterruptedException {
         List<Thread> suspects = new ArrayList<>(ranCode);
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && !suspects.contains(t) && !t.getName().equals(callerName) && !jdkOwn(t)) {
+        for (Thread t : Threads.live()) {
+            if (!before.contains(t) && !suspects.contains(t) && !t.getName().equals(callerName) && !Threads.jdkOwn(t)) {
                 suspects.add(t);
             }
         }
@@ -228,11 +229,6 @@ class ParallelSumPublicTest {
         return alive;
     }
 
-    /** The JDK's own threads, started on first use and kept: virtual threads' carriers and helpers. */
-    static boolean jdkOwn(Thread t) {
-        ThreadGroup g = t.getThreadGroup();
-        return g != null && (g.getName().equals("CarrierThreads") || g.getName().equals("InnocuousThreadGroup"));
-    }
 
     interface Body {
         void run() throws Exception;

@@ -4,6 +4,7 @@ import exercises.PrethreadedEchoServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
 import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.LineClient;
@@ -57,7 +58,7 @@ class PrethreadedEchoServerPublicTest {
     @Checks(rules = {"R4"}, verdicts = {FUNCTIONAL, HANG, RESOURCES}, bound = "5 s per close()")
     void closeStopsThreads() throws Exception {
         for (int round = 0; round < 3; round++) {
-            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            Set<Thread> before = Threads.live();
             PrethreadedEchoServer s = new PrethreadedEchoServer(0, 3);
             int port = s.port();
             try (LineClient c = new LineClient(port, 3000)) {
@@ -68,7 +69,7 @@ class PrethreadedEchoServerPublicTest {
                 s.close();
                 return null;
             });
-            long left = Thread.getAllStackTraces().keySet().stream()
+            long left = Threads.live().stream()
                     .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().equals("close")).count();
             Check.that(left == 0, RESOURCES, left + " threads of the server were still alive after close() returned");
             boolean refused;
@@ -103,7 +104,7 @@ class PrethreadedEchoServerPublicTest {
     @DisplayName("close() called from an interrupted thread still ends everything, and keeps the interrupt status")
     @Checks(rules = {"R6"}, verdicts = {FUNCTIONAL, HANG, RESOURCES}, bound = "5 s")
     void closeWhenInterrupted() throws Exception {
-        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        Set<Thread> before = Threads.live();
         PrethreadedEchoServer s = new PrethreadedEchoServer(0, 3);
         try (LineClient c = new LineClient(s.port(), 3000)) {
             Check.equal("x", echo(c, "x"), FUNCTIONAL, "an echo");
@@ -113,7 +114,7 @@ class PrethreadedEchoServerPublicTest {
             s.close();
             return Thread.interrupted();
         });
-        java.util.List<Thread> left = Thread.getAllStackTraces().keySet().stream()
+        java.util.List<Thread> left = Threads.live().stream()
                 .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().equals("close")).toList();
         Check.that(left.isEmpty(), RESOURCES, left.size() + " threads of the server were still alive after close(), called "
                 + "from an interrupted thread, returned: " + left + " (an interrupt must not cut close() short)");

@@ -4,6 +4,7 @@ import exercises.SelectorEchoServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
 import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.LineClient;
@@ -62,10 +63,10 @@ class SelectorEchoServerPublicTest {
     @Checks(rules = {"R2", "R5"}, verdicts = {FUNCTIONAL, HANG, RESOURCES}, bound = "3 s per echo; 5 s per close()")
     void closeStopsTheThread() throws Exception {
         for (int round = 0; round < 3; round++) {
-            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            Set<Thread> before = Threads.live();
             SelectorEchoServer s = new SelectorEchoServer(0);
             int port = s.port();
-            long started = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive()).count();
+            long started = Threads.live().stream().filter(t -> !before.contains(t) && t.isAlive()).count();
             Check.that(started <= 1, RESOURCES, "the server started " + started + " threads instead of one");
             Check.that(started == 1, FUNCTIONAL, "the constructor started no serving thread");
             try (LineClient c = new LineClient(port, 3000)) {
@@ -76,7 +77,7 @@ class SelectorEchoServerPublicTest {
                 s.close();
                 return null;
             });
-            long left = Thread.getAllStackTraces().keySet().stream()
+            long left = Threads.live().stream()
                     .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().equals("close")).count();
             Check.that(left == 0, RESOURCES, left + " threads of the server were still alive after close() returned");
             boolean refused;
@@ -97,7 +98,7 @@ class SelectorEchoServerPublicTest {
     @DisplayName("close() called from an interrupted thread still ends the serving thread, and keeps the interrupt status")
     @Checks(rules = {"R6"}, verdicts = {FUNCTIONAL, HANG, RESOURCES}, bound = "5 s")
     void closeWhenInterrupted() throws Exception {
-        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        Set<Thread> before = Threads.live();
         SelectorEchoServer s = new SelectorEchoServer(0);
         try (LineClient c = new LineClient(s.port(), 3000)) {
             try {
@@ -111,7 +112,7 @@ class SelectorEchoServerPublicTest {
             s.close();
             return Thread.interrupted();
         });
-        java.util.List<Thread> left = Thread.getAllStackTraces().keySet().stream()
+        java.util.List<Thread> left = Threads.live().stream()
                 .filter(t -> !before.contains(t) && t.isAlive() && !t.getName().equals("close")).toList();
         Check.that(left.isEmpty(), RESOURCES, "the serving thread was still alive after close(), called from an interrupted "
                 + "thread, returned: " + left + " (an interrupt must not cut close() short)");

@@ -1,6 +1,5 @@
 // expect: pass
 // Style: new Thread(Runnable) platform threads, each sums its slice with a sequential Arrays.stream(a, lo, hi).sum() and adds it once to a LongAdder.
-// known false failure: 'the threads really sum at the same time' (serialized): the probe sees only array loads in submission code, not those inside Arrays.stream(a, lo, hi).sum(); the statement forbids only parallel streams.
 package exercises;
 
 import java.util.ArrayList;

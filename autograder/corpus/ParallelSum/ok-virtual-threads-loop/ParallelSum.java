@@ -1,6 +1,5 @@
 // expect: pass
 // Style: Thread.startVirtualThread per slice with a plain for loop into its own slot of a long[]; join all.
-// known false failure: 'every thread has ended when sum returns' (resources): counts the JDK's carrier threads (ForkJoinPool workers) of the ended virtual threads as threads sum left running.
 package exercises;
 
 import java.util.Objects;

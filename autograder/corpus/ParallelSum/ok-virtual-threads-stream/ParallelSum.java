@@ -1,6 +1,5 @@
 // expect: pass
 // Style: virtual threads (Thread.ofVirtual()), each summing its chunk with a sequential Arrays.stream(a, lo, hi).sum().
-// known false failure: 'the threads really sum at the same time' (serialized): the probe sees only array loads in submission code, not Arrays.stream's; 'every thread has ended when sum returns' (resources): counts the JDK's carrier threads of the virtual threads as threads sum left running.
 package exercises;
 
 import java.util.Arrays;

@@ -117,6 +117,17 @@ public final class TestScope {
         return !before.contains(t);
     }
 
+    /** The live threads submission code started in the running test (none outside a test). */
+    public static List<Thread> trackedLive() {
+        TestScope s = current;
+        if (s == null) {
+            return List.of();
+        }
+        synchronized (s.tracked) {
+            return s.tracked.stream().filter(Thread::isAlive).toList();
+        }
+    }
+
     /** Whether {@code t} belongs to the running test (true outside the graded tests). */
     public static boolean ofCurrentTest(Thread t) {
         TestScope s = current;

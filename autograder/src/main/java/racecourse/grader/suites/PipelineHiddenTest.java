@@ -4,6 +4,7 @@ import exercises.Pipeline;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
 import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Stress;
@@ -25,7 +26,7 @@ class PipelineHiddenTest {
     void nothingLeftBehind() throws Exception {
         for (int round = 0; round < 3; round++) {
             Set<Long> earlier = children();
-            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            Set<Thread> before = Threads.live();
             String out = Await.call("pipeline", Duration.ofSeconds(5),
                     () -> Pipeline.run(List.of(List.of("cat"), List.of("tr", "a", "b"), List.of("cat")), "a\n"));
             Check.equal("b\n", out, FUNCTIONAL, "cat | tr a b | cat");
@@ -90,18 +91,12 @@ class PipelineHiddenTest {
     /** Threads started since {@code before}, other than the JDK's own, still alive after up to 1 s. */
     static List<Thread> threadsLeft(Set<Thread> before) throws InterruptedException {
         long deadline = System.nanoTime() + 1_000_000_000L;
-        List<Thread> left = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && !t.getName().equals("pipeline") && !jdkOwn(t)).toList();
+        List<Thread> left = Threads.live().stream()
+                .filter(t -> !before.contains(t) && !t.getName().equals("pipeline") && !Threads.jdkOwn(t)).toList();
         for (Thread t : left) {
             t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         return left.stream().filter(Thread::isAlive).toList();
     }
 
-    /** The JDK's own threads, started on first use and kept: the process reaper, shared pools, carriers. */
-    static boolean jdkOwn(Thread t) {
-        ThreadGroup g = t.getThreadGroup();
-        return t.getName().startsWith("process reaper") || t.getName().startsWith("ForkJoinPool.commonPool-worker")
-                || g != null && (g.getName().equals("CarrierThreads") || g.getName().equals("InnocuousThreadGroup"));
-    }
 }

@@ -4,6 +4,7 @@ import exercises.PrethreadedEchoServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
 import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Sockets;
@@ -59,7 +60,7 @@ class PrethreadedEchoServerHiddenTest {
     @DisplayName("8 clients connected to 2 workers: never more than 3 server threads (no thread per client)")
     @Checks(rules = {"R3"}, verdicts = {RESOURCES}, bound = "2 s for the server to accept the clients, then 1 s")
     void noThreadPerClient() throws Exception {
-        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        Set<Thread> before = Threads.live();
         List<Socket> clients = new ArrayList<>();
         try (PrethreadedEchoServer s = new PrethreadedEchoServer(0, 2)) {
             int baseline = Sockets.open();
@@ -72,7 +73,7 @@ class PrethreadedEchoServerHiddenTest {
             int most = 0;
             long deadline = System.nanoTime() + 1_000_000_000L;
             while (System.nanoTime() < deadline && most <= 3) {
-                most = Math.max(most, (int) Thread.getAllStackTraces().keySet().stream()
+                most = Math.max(most, (int) Threads.live().stream()
                         .filter(t -> !before.contains(t) && t.isAlive()).count());
                 Thread.sleep(20);
             }

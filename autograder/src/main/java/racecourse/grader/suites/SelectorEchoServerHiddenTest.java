@@ -4,6 +4,7 @@ import exercises.SelectorEchoServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
+import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
 import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Sockets;
@@ -167,7 +168,7 @@ class SelectorEchoServerHiddenTest {
     @DisplayName("8 clients connected: still one serving thread")
     @Checks(rules = {"R2"}, verdicts = {RESOURCES}, bound = "2 s for the server to accept the clients, then 1 s")
     void oneThreadForManyClients() throws Exception {
-        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        Set<Thread> before = Threads.live();
         List<Socket> clients = new ArrayList<>();
         try (SelectorEchoServer s = new SelectorEchoServer(0)) {
             int baseline = Sockets.open();
@@ -184,7 +185,7 @@ class SelectorEchoServerHiddenTest {
             int most = 0;
             deadline = System.nanoTime() + 1_000_000_000L;
             while (System.nanoTime() < deadline && most <= 1) {
-                most = Math.max(most, (int) Thread.getAllStackTraces().keySet().stream()
+                most = Math.max(most, (int) Threads.live().stream()
                         .filter(t -> !before.contains(t) && t.isAlive()).count());
                 Thread.sleep(20);
             }

@@ -1,0 +1,43 @@
+package racecourse.grader.harness;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The threads a test counts: the platform threads the JVM lists, and every thread submission code
+ * started during the test ({@link TestScope}), virtual ones included, which no JVM listing has (a
+ * server serving from one virtual thread must count as one thread, not none), without the JDK's own
+ * helpers (a virtual thread's carriers, the process reaper, the common pool), which the JDK starts
+ * on first use and keeps.
+ */
+public final class Threads {
+    private Threads() {
+    }
+
+    /** The live threads now, as above. */
+    public static Set<Thread> live() {
+        Set<Thread> out = new LinkedHashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && !jdkOwn(t)) {
+                out.add(t);
+            }
+        }
+        for (Thread t : TestScope.trackedLive()) {
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** The live threads that were not alive in {@code before} (a {@link #live()} taken earlier). */
+    public static List<Thread> startedSince(Set<Thread> before) {
+        return live().stream().filter(t -> !before.contains(t)).toList();
+    }
+
+    /** The JDK's own threads, started on first use and kept: carriers, the process reaper, shared pools. */
+    public static boolean jdkOwn(Thread t) {
+        ThreadGroup g = t.getThreadGroup();
+        return t.getName().startsWith("process reaper") || t.getName().startsWith("ForkJoinPool.commonPool-worker")
+                || g != null && (g.getName().equals("CarrierThreads") || g.getName().equals("InnocuousThreadGroup"));
+    }
+}
