@@ -33,8 +33,8 @@ class ForgedResultsTest {
                         }
                     }
                 }
-                private long n;
-                public SafeCounter() { }
+                private volatile long n;
+                public SafeCounter() { throw new IllegalStateException("a counter that never works"); }
                 public void increment() { n++; }
                 public long get() { return n + 1; }
             }

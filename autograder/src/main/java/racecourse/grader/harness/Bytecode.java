@@ -42,6 +42,27 @@ public final class Bytecode {
         return new Bytecode(c);
     }
 
+    /** A use of the class in one thread, which must work before its class file is judged. */
+    @FunctionalInterface
+    public interface Use {
+        void run() throws Exception;
+    }
+
+    /**
+     * The class files of {@code c}, once {@code use} (constructing it and calling the checked
+     * method, in one thread) worked: a class file check says nothing good of a class that does not
+     * work, so a class whose constructor throws, whose static initializer fails or that lacks a
+     * member fails the check too, with the verdict that says so (functional, or compile).
+     */
+    public static Bytecode of(Class<?> c, Use use) {
+        try {
+            use.run();
+        } catch (Throwable t) {
+            throw Stress.asVerdict(t, Verdict.FUNCTIONAL, Thread.currentThread().getName());
+        }
+        return new Bytecode(c);
+    }
+
     private static ClassNode read(Class<?> c) {
         String file = Type.getInternalName(c) + ".class";
         ClassLoader loader = c.getClassLoader() == null ? ClassLoader.getSystemClassLoader() : c.getClassLoader();

@@ -105,9 +105,9 @@ class BoundedBufferHiddenTest {
 
     @Test
     @DisplayName("size() reads the count with synchronization (class file check)")
-    @Checks(rules = "R6", verdicts = RACE, bound = "none (reads the class file)")
+    @Checks(rules = "R6", verdicts = {FUNCTIONAL, RACE}, bound = "none (reads the class file)")
     void sizeReadsWithSynchronization() {
-        List<String> reads = Bytecode.of(BoundedBuffer.class).unsynchronizedReads("size", "()I");
+        List<String> reads = Bytecode.of(BoundedBuffer.class, () -> new BoundedBuffer<String>(1).size()).unsynchronizedReads("size", "()I");
         Check.that(reads.isEmpty(), RACE, "size() reads " + String.join(", ", reads) + ", which put and take change, "
                 + "without synchronization (not volatile, no lock held): a thread that polls size() may never see "
                 + "other threads' puts and takes");
@@ -117,7 +117,7 @@ class BoundedBufferHiddenTest {
     @DisplayName("uses no BlockingQueue, and waits without sleep, yield or spinning (class file check)")
     @Checks(rules = {"R7", "R8"}, verdicts = FUNCTIONAL, bound = "none (reads the class file)")
     void noBlockingQueueNoBusyWait() {
-        Bytecode code = Bytecode.of(BoundedBuffer.class);
+        Bytecode code = Bytecode.of(BoundedBuffer.class, () -> new BoundedBuffer<String>(1).size());
         for (String c : code.referencedClasses()) {
             Check.that(!(c.startsWith("java.util.concurrent.") && (c.contains("BlockingQueue") || c.contains("BlockingDeque")
                     || c.contains("TransferQueue") || c.endsWith("SynchronousQueue") || c.endsWith("DelayQueue"))),

@@ -29,7 +29,7 @@ class RegradeTest {
         List<String> csv = Files.readString(out.resolve("gradebook.csv"), StandardCharsets.UTF_8).lines().toList();
         assertEquals("\uFEFF\"student\",\"SafeCounter\",\"total\",\"review\"", csv.get(0));
         assertEquals("\"alice\",10,10,\"\"", csv.get(1));
-        assertEquals("\"bob\",0,0,\"\"", csv.get(2));
+        assertEquals("\"bob\",3.33,3.33,\"\"", csv.get(2));
         assertEquals("\"carol\",0,0,\"\"", csv.get(3));
         assertEquals("\"d a \u00fc\",10,10,\"\"", csv.get(4));
         assertEquals("\"empty\",0,0,\"nothing gradable: no exercise file in the submission\"", csv.get(5));
@@ -131,7 +131,7 @@ class RegradeTest {
         assertEquals(2, second.graded());
         assertEquals(0, second.failed() + second.interrupted());
         assertEquals(List.of(), second.errors());
-        assertTrue(Files.readString(out.resolve("gradebook.csv")).contains("\"bob\",0,0,\"\""));
+        assertTrue(Files.readString(out.resolve("gradebook.csv")).contains("\"bob\",3.33,3.33,\"\""));
     }
 
     @Test
