@@ -51,6 +51,18 @@ public final class ChildMain {
         // Threads the submission leaves behind must not print stack traces into the output forever.
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> { });
 
+        runSuites(exercise, classes, log, running);
+        log.write("done", Map.of());
+        // Threads the submission left running must not keep this JVM alive.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Runs {@code exercise}'s suites against the submission compiled into {@code classes}, one result
+     * line per test into {@code log}; {@code running} names the running test (for the watchdog).
+     */
+    static void runSuites(String exercise, Path classes, ResultLog log, Map<String, String> running)
+            throws ClassNotFoundException {
         ClassLoader loader = new SubmissionClassLoader(classes, ChildMain.class.getClassLoader());
         List<Class<?>> suites = new ArrayList<>();
         for (String name : Suites.of(exercise)) {
@@ -69,9 +81,6 @@ public final class ChildMain {
         LauncherDiscoveryRequest built = request.build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(built, new Reporter(log, running));
-        log.write("done", Map.of());
-        // Threads the submission left running must not keep this JVM alive.
-        Runtime.getRuntime().halt(0);
     }
 
     private static String id(TestIdentifier test) {

@@ -34,7 +34,10 @@ public final class ChildRunner {
 
     public static ChildOutcome run(String exercise, Path classes, Path work, long seed, Limits limits, List<Path> hide)
             throws IOException, InterruptedException {
-        return run(exercise, new ChildCommand(List.of(), List.of(), "racecourse.grader.child.ChildMain",
+        // Only the suites' child starts from the cache: its class path is always the same, while the
+        // explain child's starts with the submission's copies.
+        List<String> cache = StartupCache.options(java(), jvmOptions(limits), ChildClassPath.of(System.getProperty("java.class.path")));
+        return run(exercise, new ChildCommand(cache, List.of(), "racecourse.grader.child.ChildMain",
                 resultFile -> List.of(exercise, classes.toString(), resultFile.toString(), Long.toString(seed),
                         Integer.toString(limits.threadCap()), Integer.toString(limits.processCap()))),
                 work, limits, hide);
@@ -49,11 +52,9 @@ public final class ChildRunner {
         Path cwd = Files.createDirectories(work.resolve("cwd"));
         Path resultFile = work.resolve("results-" + token + ".jsonl");
         Files.createFile(resultFile);
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java,
-                "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", "-Djava.io.tmpdir=" + cwd, "-Djava.awt.headless=true"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions(limits));
+        command.addAll(List.of("-Djava.io.tmpdir=" + cwd, "-Djava.awt.headless=true"));
         command.addAll(child.jvmOptions());
         List<String> classPath = new ArrayList<>(child.classPathFirst().stream().map(Path::toString).toList());
         classPath.add(ChildClassPath.of(System.getProperty("java.class.path")));
@@ -84,6 +85,18 @@ public final class ChildRunner {
         drainer.join(2000);
         int status = done ? p.exitValue() : -1;
         return new ChildOutcome(readLines(resultFile, token), !done, status, output.text(), sandboxed);
+    }
+
+    /** The java binary the children run: the grader's own. */
+    static String java() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The JVM options every child gets (the startup cache is trained with the same). */
+    static List<String> jvmOptions(Limits limits) {
+        return List.of("-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData");
     }
 
     private static void destroyTree(Process p) throws InterruptedException {
