@@ -29,8 +29,10 @@ public final class ChildClassPath {
     private static String compute(String graderClassPath) {
         List<String> kept = new ArrayList<>();
         for (String entry : graderClassPath.split(File.pathSeparator)) {
+            // Absolute: the child runs in its own working directory (and the startup cache is
+            // keyed by these paths).
             if (!entry.isBlank() && !providesExercises(Path.of(entry))) {
-                kept.add(entry);
+                kept.add(Path.of(entry).toAbsolutePath().normalize().toString());
             }
         }
         return String.join(File.pathSeparator, kept);
