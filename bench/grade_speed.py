@@ -58,10 +58,10 @@ def grade_once(tree, seed):
         wall, cpu, err = timed([str(tree / 'bin' / 'racecourse'), 'grade', str(SOLUTIONS), '--out', out,
                                 '--seed', str(seed), '--quiet'])
         results = json.loads((pathlib.Path(out) / 'results.json').read_text())
+    # A reference's failed test is a false failure: recorded and shown, not fatal (on a machine
+    # loaded far beyond its cores a bounded wait can run out).
     failed = [t['name'] for t in results['tests'] if t['status'] != 'passed']
-    if failed or results['score'] != 110.0:
-        raise SystemExit(f'{tree}: the references did not get full marks (seed {seed}): {failed}')
-    return wall, cpu, err
+    return wall, cpu, err, failed
 
 
 def regrade(tree, students, jobs):
@@ -86,6 +86,7 @@ def main():
     ap.add_argument('--students', type=int, default=4)
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--no-regrade', action='store_true')
+    ap.add_argument('--no-build', action='store_true', help='skip the explicit builds (bin/racecourse still rebuilds stale jars)')
     ap.add_argument('--json')
     a = ap.parse_args()
     head = sh(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD'])
@@ -93,24 +94,30 @@ def main():
     trees = {'this': ROOT, 'base': base}
     print(f'this: {head} ({ROOT}); base: {a.base} = {base_commit[:7]} ({base}); building...', flush=True)
     for tree in trees.values():
-        build(tree)
+        if not a.no_build:
+            build(tree)
     load_before = os.getloadavg()[0]
     warm = {}
     for name, tree in trees.items():
-        wall, cpu, err = grade_once(tree, 999)
-        warm[name] = {'seconds': round(wall, 2), 'cpu_seconds': round(cpu, 2), 'stderr': err.strip()[-300:]}
+        wall, cpu, err, failed = grade_once(tree, 999)
+        warm[name] = {'seconds': round(wall, 2), 'cpu_seconds': round(cpu, 2), 'stderr': err.strip()[-300:],
+                      'false_failures': failed}
         print(f'warm-up {name}: {wall:.1f} s (first grading: builds, trains a startup cache if it has one)', flush=True)
-    samples = {name: {'wall': [], 'cpu': []} for name in trees}
+    samples = {name: {'wall': [], 'cpu': [], 'false_failures': []} for name in trees}
     for run in range(a.runs):
         order = list(trees) if run % 2 == 0 else list(reversed(trees))
         for name in order:
-            wall, cpu, _ = grade_once(trees[name], 1000 + run)
+            wall, cpu, _, failed = grade_once(trees[name], 1000 + run)
             samples[name]['wall'].append(wall)
             samples[name]['cpu'].append(cpu)
-            print(f'run {run + 1}/{a.runs} {name}: {wall:.1f} s wall, {cpu:.1f} s CPU', flush=True)
+            samples[name]['false_failures'].append(failed)
+            print(f'run {run + 1}/{a.runs} {name}: {wall:.1f} s wall, {cpu:.1f} s CPU'
+                  + (f', FALSE FAILURES {failed}' if failed else ''), flush=True)
     report = {'this': head, 'base': f'{a.base} ({base_commit[:7]})', 'cores': os.cpu_count(), 'runs': a.runs,
               'load_before': round(load_before, 2), 'warm_up': warm,
-              'grade': {name: {'wall': summary(s['wall']), 'cpu': summary(s['cpu'])} for name, s in samples.items()}}
+              'grade': {name: {'wall': summary(s['wall']), 'cpu': summary(s['cpu']),
+                               'runs_with_false_failures': sum(1 for f in s['false_failures'] if f),
+                               'false_failures': s['false_failures']} for name, s in samples.items()}}
     if not a.no_regrade:
         report['regrade'] = {}
         for name in (['this', 'base']):
@@ -119,12 +126,12 @@ def main():
     report['load_after'] = round(os.getloadavg()[0], 2)
     print(f'\nwhole 11-exercise submission (references), bin/racecourse grade, {a.runs} runs each, alternating, '
           f'{os.cpu_count()} cores, load average {report["load_before"]} before, {report["load_after"]} after\n')
-    print('| tree | wall median (min–max) | CPU median (min–max) |\n|---|---|---|')
+    print('| tree | wall median (min–max) | CPU median (min–max) | runs with a false failure |\n|---|---|---|---|')
     for name in trees:
         g = report['grade'][name]
         label = f'{name} ({head})' if name == 'this' else f'base {report["base"]}'
         print(f"| {label} | {g['wall']['median']} s ({g['wall']['min']}–{g['wall']['max']}) "
-              f"| {g['cpu']['median']} s ({g['cpu']['min']}–{g['cpu']['max']}) |")
+              f"| {g['cpu']['median']} s ({g['cpu']['min']}–{g['cpu']['max']}) | {g['runs_with_false_failures']} of {a.runs} |")
     if 'regrade' in report:
         print(f'\nregrade --jobs {a.jobs}, {a.students} students (half with a seeded bug)\n')
         print('| tree | seconds | submissions per minute | CPU s |\n|---|---|---|---|')
