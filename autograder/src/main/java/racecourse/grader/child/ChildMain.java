@@ -55,6 +55,18 @@ public final class ChildMain {
         // nothing is printed: threads the submission leaves behind must not flood the output.
         Thread.setDefaultUncaughtExceptionHandler(TestScope::uncaught);
 
+        runSuites(exercise, classes, log, running);
+        log.write(new ChildEvent.Done());
+        // Threads the submission left running must not keep this JVM alive.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Runs {@code exercise}'s suites against the submission compiled into {@code classes}, one result
+     * line per test into {@code log}; {@code running} names the running test (for the watchdog).
+     */
+    static void runSuites(String exercise, Path classes, ResultLog log, Map<String, String> running)
+            throws ClassNotFoundException {
         ClassLoader loader = new SubmissionClassLoader(classes, ChildMain.class.getClassLoader());
         List<Class<?>> suites = new ArrayList<>();
         for (String name : Suites.of(exercise)) {
@@ -73,9 +85,6 @@ public final class ChildMain {
         LauncherDiscoveryRequest built = request.build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(built, new Reporter(log, running));
-        log.write(new ChildEvent.Done());
-        // Threads the submission left running must not keep this JVM alive.
-        Runtime.getRuntime().halt(0);
     }
 
     private static String id(TestIdentifier test) {

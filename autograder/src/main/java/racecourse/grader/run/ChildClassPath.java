@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipFile;
 
 /**
@@ -18,9 +20,18 @@ public final class ChildClassPath {
     private ChildClassPath() {
     }
 
+    private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+
+    /** Memoized: looking into every jar of the class path costs more than a child's start-up should. */
     public static String of(String graderClassPath) {
+        return KNOWN.computeIfAbsent(graderClassPath, ChildClassPath::compute);
+    }
+
+    private static String compute(String graderClassPath) {
         List<String> kept = new ArrayList<>();
         for (String entry : graderClassPath.split(File.pathSeparator)) {
+            // Absolute: the child runs in its own working directory (and the startup cache is
+            // keyed by these paths).
             if (!entry.isBlank() && !providesExercises(Path.of(entry))) {
                 // Absolute: the child runs in another working directory (and its sandbox binds these paths).
                 kept.add(Path.of(entry).toAbsolutePath().normalize().toString());

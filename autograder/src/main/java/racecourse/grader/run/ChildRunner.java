@@ -31,7 +31,10 @@ public final class ChildRunner {
 
     public static ChildOutcome run(String exercise, Path classes, Path work, long seed, Limits limits, List<Path> hide)
             throws IOException, InterruptedException {
-        return run(exercise, new ChildCommand(List.of(), List.of(), "racecourse.grader.child.ChildMain",
+        // Only the suites' child starts from the cache: its class path is always the same, while the
+        // explain child's starts with the submission's copies.
+        List<String> cache = StartupCache.options(java(), jvmOptions(limits), ChildClassPath.of(System.getProperty("java.class.path")));
+        return run(exercise, new ChildCommand(cache, List.of(), "racecourse.grader.child.ChildMain",
                 resultFile -> List.of(exercise, classes.toString(), resultFile.toString(), Long.toString(seed),
                         Integer.toString(limits.threadCap()), Integer.toString(limits.processCap())), List.of(classes)),
                 work, limits, hide);
@@ -49,9 +52,9 @@ public final class ChildRunner {
         RANDOM.nextBytes(n);
         Path resultFile = work.resolve("results-" + HexFormat.of().formatHex(n) + ".jsonl");
         Files.createFile(resultFile);
-        List<String> command = new ArrayList<>(List.of(java(),
-                "-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:-UsePerfData", "-Djava.io.tmpdir=" + cwd, "-Djava.awt.headless=true"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions(limits));
+        command.addAll(List.of("-Djava.io.tmpdir=" + cwd, "-Djava.awt.headless=true"));
         command.addAll(child.jvmOptions());
         List<String> classPath = new ArrayList<>(child.classPathFirst().stream().map(Path::toString).toList());
         classPath.add(ChildClassPath.of(System.getProperty("java.class.path")));
@@ -93,6 +96,12 @@ public final class ChildRunner {
     static String java() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The JVM options every child gets (the startup cache is trained with the same). */
+    static List<String> jvmOptions(Limits limits) {
+        return List.of("-Xmx" + limits.heapMegabytes() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData");
     }
 
     private static void destroyTree(Process p) throws InterruptedException {
