@@ -3,7 +3,7 @@ errors, charts and outputs it promises; and each is committed stripped of output
 
 Cell tags used by the notebooks (see notebooks/README.md):
   raises-exception  the cell shows an error on purpose: it must end in an error
-  chart             the cell must show at least one image/png
+  chart             the cell must show at least one image/png; every notebook has one such cell
   stderr            the cell may write to stderr (otherwise stderr output fails the test, since
                     an uncaught exception in a background thread only shows up there)
 The kernel's own notes on stderr ("note: 1 thread started by this cell still running ...") are
@@ -28,6 +28,8 @@ CHAPTER = [
 CELL_TIMEOUT_S = 60
 NOTEBOOK_BUDGET_S = 90
 KERNELSPEC = {"name": "racecourse", "display_name": "Java (Racecourse)", "language": "java"}
+MAX_CODE_CELL_LINES = 30
+PICTURES = ("image/png", "image/svg+xml")
 
 
 def committed():
@@ -56,6 +58,22 @@ def test_strip_check_passes():
 
 
 @pytest.mark.parametrize("path", committed(), ids=lambda p: p.stem)
+def test_code_cells_are_short(path):
+    nb = nbformat.read(path, as_version=4)
+    long = [f"cell {i} has {len(c.source.splitlines())} lines" for i, c in enumerate(nb.cells)
+            if c.cell_type == "code" and len(c.source.splitlines()) > MAX_CODE_CELL_LINES]
+    assert not long, f"{path.name}: code cells over {MAX_CODE_CELL_LINES} lines (split them): {long}"
+
+
+@pytest.mark.parametrize("path", committed(), ids=lambda p: p.stem)
+def test_every_notebook_promises_a_picture(path):
+    # The promise is checked here without a kernel; test_notebook_runs checks it is kept.
+    nb = nbformat.read(path, as_version=4)
+    assert any("chart" in c.metadata.get("tags", []) for c in nb.cells if c.cell_type == "code"), \
+        f"{path.name}: no code cell tagged chart (every notebook shows at least one chart or diagram)"
+
+
+@pytest.mark.parametrize("path", committed(), ids=lambda p: p.stem)
 def test_notebook_runs(path, kernel_env, monkeypatch):
     for k, v in kernel_env.items():
         monkeypatch.setenv(k, v)
@@ -67,6 +85,7 @@ def test_notebook_runs(path, kernel_env, monkeypatch):
     took = time.monotonic() - start
 
     problems = []
+    pictures = 0
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -76,6 +95,7 @@ def test_notebook_runs(path, kernel_env, monkeypatch):
         stderr = "".join(line for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"
                          for line in o.text.splitlines(keepends=True) if not line.startswith("note: "))
         pngs = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+        pictures += sum(1 for o in cell.outputs if any(k in o.get("data", {}) for k in PICTURES))
         if "raises-exception" in tags and not errors:
             problems.append(f"{head}: tagged raises-exception but ran without error")
         if "raises-exception" not in tags and errors:
@@ -84,5 +104,7 @@ def test_notebook_runs(path, kernel_env, monkeypatch):
             problems.append(f"{head}: wrote to stderr: {stderr[:500]}")
         if "chart" in tags and not pngs:
             problems.append(f"{head}: tagged chart but shows no image/png")
+    if not pictures:
+        problems.append("no cell shows a picture (an image/png or image/svg+xml output)")
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
     assert took < NOTEBOOK_BUDGET_S, f"{path.name} took {took:.1f} s (budget {NOTEBOOK_BUDGET_S} s)"
