@@ -2,6 +2,7 @@ package racecourse.grader.run;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonSyntaxException;
+import racecourse.grader.harness.Stress;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -34,7 +35,10 @@ public final class ChildRunner {
 
     public static ChildOutcome run(String exercise, Path classes, Path work, long seed, Limits limits, List<Path> hide)
             throws IOException, InterruptedException {
-        return run(exercise, new ChildCommand(List.of(), List.of(), "racecourse.grader.child.ChildMain",
+        // The bench's rounds factor (off unless set on the grader's JVM) reaches the suites' JVM.
+        String roundsScale = System.getProperty(Stress.ROUNDS_SCALE);
+        List<String> jvmOptions = roundsScale == null ? List.of() : List.of("-D" + Stress.ROUNDS_SCALE + "=" + roundsScale);
+        return run(exercise, new ChildCommand(jvmOptions, List.of(), "racecourse.grader.child.ChildMain",
                 resultFile -> List.of(exercise, classes.toString(), resultFile.toString(), Long.toString(seed),
                         Integer.toString(limits.threadCap()), Integer.toString(limits.processCap()))),
                 work, limits, hide);
