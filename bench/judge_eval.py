@@ -86,6 +86,8 @@ def main():
     p1.add_argument('--seed-base', type=int, default=1000)
     p1.add_argument('--scales', default='1', help='comma-separated rounds factors, e.g. 1,0.25,0.05')
     p1.add_argument('--kind', choices=['all', 'buggy', 'correct'], default='all')
+    p1.add_argument('--expect', action='append', default=[],
+                    help='only files expecting these verdicts (e.g. race), to spend a short budget where rounds matter')
     p2 = sub.add_parser('lincheck')
     p2.add_argument('--repeat', type=int, default=2)
     p2.add_argument('--wall', type=int, default=120, help='wall bound of one Lincheck child, seconds')
@@ -95,9 +97,13 @@ def main():
         p.add_argument('--json', help='raw records, rewritten after every step so a killed run keeps its records')
     p3 = sub.add_parser('summarize')
     p3.add_argument('json', nargs='+')
+    p3.add_argument('--seeds', help='only perturbation runs with these seeds (comma-separated), e.g. one load phase')
     a = ap.parse_args()
     if a.cmd == 'summarize':
         raw = [r for f in a.json for r in json.loads(pathlib.Path(f).read_text())]
+        if a.seeds:
+            keep = {int(x) for x in a.seeds.split(',')}
+            raw = [r for r in raw if r['judge'] != 'perturb' or r['seed'] in keep]
         summarize(raw)
         return
 
@@ -107,7 +113,7 @@ def main():
         for run_ in range(a.runs):
             for s, java in javas.items():
                 for e, name, path, expect in files(a.only):
-                    if a.kind == 'all' or (expect == 'pass') == (a.kind == 'correct'):
+                    if (a.kind == 'all' or (expect == 'pass') == (a.kind == 'correct')) and (not a.expect or expect in a.expect):
                         todo.append(lambda java=java, e=e, name=name, path=path, expect=expect, seed=a.seed_base + run_, s=s:
                                     perturb_one(java, e, name, path, expect, seed, float(s)))
     else:
@@ -176,12 +182,13 @@ def summarize(raw):
                       f"{med([r['seconds'] for r in rs]):.1f} |")
     print('\n## Per exercise and judge\n')
     print('bugs caught = sum over buggy variants of the fraction of runs that caught it (perturbation: with its expected '
-          'verdict; Lincheck: any failing interleaving); false alarms = runs of correct variants and the reference that '
-          'failed; seconds = median per grading; catches per second = bugs caught / sum of the buggy variants\' median '
-          'seconds.\n')
-    print('| exercise | judge | bugs caught / total | false alarms / runs on correct files | s per grading (median, buggy) '
-          '| s per grading (median, correct) | catches per second |')
-    print('|---|---|---|---|---|---|---|')
+          'verdict; Lincheck: a failing interleaving found); false alarms = runs of correct variants and the reference that '
+          'failed (Lincheck: found a failing interleaving; its timeouts are counted apart: a timeout fails nothing); '
+          'seconds = median per grading; catches per second = bugs caught / sum of the buggy variants\' median '
+          'seconds. "/ total" is the number of buggy variants that judge ran on.\n')
+    print('| exercise | judge | bugs caught / total | false alarms / runs on correct files | Lincheck timeouts (buggy + correct) '
+          '| s per grading (median, buggy) | s per grading (median, correct) | catches per second |')
+    print('|---|---|---|---|---|---|---|---|')
     judges = [('perturb', s) for s in sorted({r['scale'] for r in pert}, reverse=True)] + ([('lincheck', None)] if lin else [])
     for e in EXERCISES + ['all six']:
         for j, s in judges:
@@ -193,9 +200,10 @@ def summarize(raw):
             caught = sum(statistics.mean(hit(r) for r in rs if r['variant'] == v) for v in buggy)
             secs = sum(med([r['seconds'] for r in rs if r['variant'] == v]) for v in buggy)
             correct = [r for r in rs if r['expect'] == 'pass']
-            alarms = sum((r['false_failure'] if j == 'perturb' else r['outcome'] != 'no-failure') for r in correct)
+            alarms = sum((r['false_failure'] if j == 'perturb' else r['found']) for r in correct)
+            timeouts = '-' if j == 'perturb' else f"{sum(r['outcome'] == 'timeout' for r in rs)} / {len(rs)}"
             label = f'perturbation, rounds x{s:g}' if j == 'perturb' else 'Lincheck model checker'
-            print(f"| {e} | {label} | {caught:.2f} / {len(buggy)} | {alarms} / {len(correct)} | "
+            print(f"| {e} | {label} | {caught:.2f} / {len(buggy)} | {alarms} / {len(correct)} | {timeouts} | "
                   f"{med([r['seconds'] for r in rs if r['expect'] != 'pass']):.1f} | {med([r['seconds'] for r in correct]):.1f} | "
                   f"{caught / secs if secs else float('nan'):.3f} |")
 
