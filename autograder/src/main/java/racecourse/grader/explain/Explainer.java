@@ -45,6 +45,12 @@ public final class Explainer {
     /** Runs the scenario of {@code exercise} against the compiled submission in {@code classes}. */
     public static Explanation explain(String exercise, Path classes, Path work, Limits limits, List<Path> hide)
             throws IOException, InterruptedException {
+        return explain(exercise, classes, work, limits, hide, WALL);
+    }
+
+    /** As above with {@code wall} instead of {@link #WALL} (bench/judge_eval.py, on a loaded machine). */
+    public static Explanation explain(String exercise, Path classes, Path work, Limits limits, List<Path> hide, Duration wall)
+            throws IOException, InterruptedException {
         Scenarios.Scenario scenario = Scenarios.of(exercise);
         if (scenario == null) {
             throw new IllegalArgumentException("Lincheck has no scenario for " + exercise);
@@ -56,7 +62,7 @@ public final class Explainer {
             // Lincheck 3.7 reads object fields through sun.misc.Unsafe; JDK 23+ would warn on every run.
             jvmOptions.add("--sun-misc-unsafe-memory-access=allow");
         }
-        Limits bounded = new Limits(WALL, limits.heapMegabytes(), limits.threadCap(), limits.processCap(), limits.outputBytes());
+        Limits bounded = new Limits(wall, limits.heapMegabytes(), limits.threadCap(), limits.processCap(), limits.outputBytes());
         Path explainClasses = ExitRewrittenCopy.of(classes, work.resolve("classes"));
         ChildOutcome outcome = ChildRunner.run(exercise + "-lincheck", new ChildCommand(jvmOptions, List.of(explainClasses),
                 "racecourse.grader.explain.child.ExplainMain",
@@ -76,7 +82,7 @@ public final class Explainer {
         }
         if (outcome.timedOut()) {
             return new Explanation(Explanation.Outcome.TIMEOUT, "(Lincheck found no failing interleaving within "
-                    + WALL.toSeconds() + " s, so no trace is shown.)", seconds);
+                    + wall.toSeconds() + " s, so no trace is shown.)", seconds);
         }
         String why = line instanceof ChildEvent.LincheckError error ? error.message() : "its JVM ended with status " + outcome.exitStatus()
                 + lastLine(outcome.output());

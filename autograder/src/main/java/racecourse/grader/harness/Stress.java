@@ -36,14 +36,40 @@ public final class Stress {
      * intensity cycling through light, medium and heavy. Perturbation is off again afterwards.
      */
     public static void rounds(int rounds, Round body) throws Exception {
+        int scaled = scaled(rounds);
         try {
-            for (int r = 0; r < rounds; r++) {
+            for (int r = 0; r < scaled; r++) {
                 Perturb.configure(baseSeed() * 1_000_003L + r, 1 + r % 3);
                 body.run(r);
             }
         } finally {
             Perturb.off();
         }
+    }
+
+    /** System property that multiplies every test's rounds; unset (the default) leaves them as written. */
+    public static final String ROUNDS_SCALE = "racecourse.rounds.scale";
+
+    /**
+     * {@code rounds} times the {@link #ROUNDS_SCALE} factor, rounded, at least 1. Only
+     * bench/judge_eval.py sets it, to measure how catch rate and time follow the number of rounds
+     * without editing the suites.
+     */
+    static int scaled(int rounds) {
+        String factor = System.getProperty(ROUNDS_SCALE);
+        if (factor == null) {
+            return rounds;
+        }
+        double f;
+        try {
+            f = Double.parseDouble(factor);
+        } catch (NumberFormatException e) {
+            f = Double.NaN;
+        }
+        if (!(f > 0) || Double.isInfinite(f)) {
+            throw new IllegalArgumentException(ROUNDS_SCALE + " must be a positive number, not '" + factor + "'");
+        }
+        return (int) Math.max(1, Math.round(rounds * f));
     }
 
     /**

@@ -1,5 +1,6 @@
 package racecourse.grader.run;
 
+import racecourse.grader.harness.Stress;
 import racecourse.grader.model.ChildEvents;
 
 import java.io.ByteArrayOutputStream;
@@ -32,9 +33,15 @@ public final class ChildRunner {
     public static ChildOutcome run(String exercise, Path classes, Path work, long seed, Limits limits, List<Path> hide)
             throws IOException, InterruptedException {
         // Only the suites' child starts from the cache: its class path is always the same, while the
-        // explain child's starts with the submission's copies.
-        List<String> cache = StartupCache.options(java(), jvmOptions(limits), ChildClassPath.of(System.getProperty("java.class.path")));
-        return run(exercise, new ChildCommand(cache, List.of(), "racecourse.grader.child.ChildMain",
+        // explain child's starts with the submission's copies. The bench's rounds factor (off unless
+        // set on the grader's JVM) reaches the suites' JVM.
+        List<String> options = new ArrayList<>(StartupCache.options(java(), jvmOptions(limits),
+                ChildClassPath.of(System.getProperty("java.class.path"))));
+        String roundsScale = System.getProperty(Stress.ROUNDS_SCALE);
+        if (roundsScale != null) {
+            options.add("-D" + Stress.ROUNDS_SCALE + "=" + roundsScale);
+        }
+        return run(exercise, new ChildCommand(options, List.of(), "racecourse.grader.child.ChildMain",
                 resultFile -> List.of(exercise, classes.toString(), resultFile.toString(), Long.toString(seed),
                         Integer.toString(limits.threadCap()), Integer.toString(limits.processCap())), List.of(classes)),
                 work, limits, hide);
