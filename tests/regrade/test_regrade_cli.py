@@ -55,7 +55,7 @@ def test_clean_run_writes_the_gradebook(klass):
     csv = (clean / "gradebook.csv").read_text(encoding="utf-8-sig").splitlines()
     assert csv[0] == '"student","SafeCounter","total","review"'
     assert '"\'=HYPERLINK(x)",10,10,""' in csv
-    assert '"bob",0,0,""' in csv and '"alice",10,10,""' in csv and '"gina",10,10,""' in csv
+    assert '"bob",3.33,3.33,""' in csv and '"alice",10,10,""' in csv and '"gina",10,10,""' in csv
     assert any(line.startswith('"zed",,,"not graded: cannot read zed.zip') for line in csv)
     assert any(line.startswith('"d a \u00fc",') for line in csv)
     assert len(csv) == 10

@@ -152,7 +152,7 @@ def test_a_job_array_of_three_shards_then_a_merge_give_the_gradebook_of_one_run(
         assert merged_bytes == single_bytes, f"the merged {name} differs from the single run's{shown}{hangs(tmp_path)}"
     gradebook = (out / "merged" / "gradebook.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(gradebook) == 5 and gradebook[0] == '"student","SafeCounter","ParallelSum","total","review"'
-    assert gradebook[1] == '"alice",10,10,20,""' and gradebook[2] == '"bob",0,10,10,""'
+    assert gradebook[1] == '"alice",10,10,20,""' and gradebook[2] == '"bob",3.33,10,13.33,""'
     assert gradebook[3].startswith('"dan",10,') and not gradebook[3].startswith('"dan",10,10,')  # slice off by one
     assert gradebook[4].startswith('"erin",0,0,0,')
 
