@@ -11,7 +11,6 @@ import racecourse.grader.harness.Probe;
 import racecourse.grader.harness.VerdictFailure;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -209,24 +208,9 @@ class ParallelSumPublicTest {
 
     /** Threads started since {@code before} (or seen running submission code) that are still alive after up to 1 s. */
     static List<Thread> leftBehind(Set<Thread> before, Set<Thread> ranCode, String callerName) throws InterruptedException {
-        List<Thread> suspects = new ArrayList<>(ranCode);
-        for (Thread t : Threads.live()) {
-            if (!before.contains(t) && !suspects.contains(t) && !t.getName().equals(callerName) && !Threads.jdkOwn(t)) {
-                suspects.add(t);
-            }
-        }
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        List<Thread> alive = new ArrayList<>();
-        for (Thread t : suspects) {
-            long left = deadline - System.nanoTime();
-            if (left > 0) {
-                t.join(Math.max(1, left / 1_000_000));
-            }
-            if (t.isAlive()) {
-                alive.add(t);
-            }
-        }
-        return alive;
+        Set<Thread> suspects = new java.util.LinkedHashSet<>(ranCode);
+        Threads.startedSince(before).stream().filter(t -> !t.getName().equals(callerName)).forEach(suspects::add);
+        return Threads.aliveAfter(suspects, Duration.ofSeconds(1));
     }
 
 

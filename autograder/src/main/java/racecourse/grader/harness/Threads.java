@@ -1,5 +1,7 @@
 package racecourse.grader.harness;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +34,18 @@ public final class Threads {
     /** The live threads that were not alive in {@code before} (a {@link #live()} taken earlier). */
     public static List<Thread> startedSince(Set<Thread> before) {
         return live().stream().filter(t -> !before.contains(t)).toList();
+    }
+
+    /** Of {@code threads}, those still alive after waiting up to {@code grace} in all for them to end. */
+    public static List<Thread> aliveAfter(Collection<Thread> threads, Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                t.join(Math.max(1, left / 1_000_000));
+            }
+        }
+        return threads.stream().filter(Thread::isAlive).toList();
     }
 
     /** The JDK's own threads, started on first use and kept: carriers, the process reaper, shared pools. */

@@ -90,13 +90,8 @@ class PipelineHiddenTest {
 
     /** Threads started since {@code before}, other than the JDK's own, still alive after up to 1 s. */
     static List<Thread> threadsLeft(Set<Thread> before) throws InterruptedException {
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        List<Thread> left = Threads.live().stream()
-                .filter(t -> !before.contains(t) && !t.getName().equals("pipeline") && !Threads.jdkOwn(t)).toList();
-        for (Thread t : left) {
-            t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        }
-        return left.stream().filter(Thread::isAlive).toList();
+        return Threads.aliveAfter(Threads.startedSince(before).stream().filter(t -> !t.getName().equals("pipeline")).toList(),
+                Duration.ofSeconds(1));
     }
 
 }
