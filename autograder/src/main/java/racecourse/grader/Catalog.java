@@ -11,7 +11,20 @@ public final class Catalog {
     /** Points per exercise: all the same, so a gradebook can add them up. */
     public static final double POINTS = 10.0;
 
+    /**
+     * The exercises by how long the references' gradings take, longest first (measured on 2 cores,
+     * README "Where a grading's time goes"): graded at once, the short ones fill in at the end.
+     */
+    private static final List<String> LONGEST_FIRST = List.of("PrethreadedEchoServer", "SelectorEchoServer",
+            "BoundedBuffer", "FairReadWriteLock", "SafeCounter", "ReusableBarrier", "CountingSemaphore",
+            "DiningTable", "Memoizer", "ParallelSum", "Pipeline");
+
     private Catalog() {
+    }
+
+    /** {@code exercises} in the order to start them when several are graded at once. */
+    public static List<String> longestFirst(List<String> exercises) {
+        return exercises.stream().sorted(java.util.Comparator.comparingInt(LONGEST_FIRST::indexOf)).toList();
     }
 
     public static boolean isExercise(String name) {

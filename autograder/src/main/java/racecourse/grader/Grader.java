@@ -30,19 +30,38 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** Grades a submission: read → compile each exercise → run its suites in a child JVM → verdicts → report. */
 public final class Grader {
     /**
      * What to grade and how. {@code exercises} empty means all eleven; {@code home} may be null;
-     * {@code lincheck} says whether race/exclusion failures get a Lincheck trace.
+     * {@code lincheck} says whether race/exclusion failures get a Lincheck trace; {@code jobs} is
+     * how many exercises are graded at once, each in its own child JVM (as {@code regrade --jobs}).
      */
     public record Request(Path submission, List<String> exercises, long seed, Limits limits, Path home,
-                          LincheckMode lincheck) {
-        /** A request with the default Lincheck mode. */
+                          LincheckMode lincheck, int jobs) {
+        public Request {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("--jobs must be at least 1, not " + jobs);
+            }
+        }
+
+        /** One exercise at a time. */
+        public Request(Path submission, List<String> exercises, long seed, Limits limits, Path home,
+                       LincheckMode lincheck) {
+            this(submission, exercises, seed, limits, home, lincheck, 1);
+        }
+
+        /** One exercise at a time, with the default Lincheck mode. */
         public Request(Path submission, List<String> exercises, long seed, Limits limits, Path home) {
-            this(submission, exercises, seed, limits, home, LincheckMode.DEFAULT);
+            this(submission, exercises, seed, limits, home, LincheckMode.DEFAULT, 1);
         }
     }
 
@@ -66,15 +85,62 @@ public final class Grader {
             case BWRAP -> { }
         }
         Path work = Files.createTempDirectory("racecourse-grade-");
-        List<ExerciseResult> results = new ArrayList<>();
+        List<ExerciseResult> results;
         try {
-            for (String exercise : chosen) {
-                results.add(gradeExercise(exercise, submission.files().get(exercise), work, request));
-            }
+            results = request.jobs() == 1 || chosen.size() == 1
+                    ? gradeInTurn(chosen, submission, work, request)
+                    : gradeAtOnce(chosen, submission, work, request);
         } finally {
             deleteQuietly(work);
         }
         return new Grading(results, request.seed(), notes, (System.nanoTime() - start) / 1e9, sandbox == Sandbox.Kind.BWRAP);
+    }
+
+    private static List<ExerciseResult> gradeInTurn(List<String> chosen, Submission submission, Path work, Request request)
+            throws IOException, InterruptedException {
+        List<ExerciseResult> results = new ArrayList<>();
+        for (String exercise : chosen) {
+            results.add(gradeExercise(exercise, submission.files().get(exercise), work, request));
+        }
+        return results;
+    }
+
+    /**
+     * {@code request.jobs()} exercises at once, the longest first (so the last to start are short),
+     * results in the order asked. Interrupting the grader cancels the rest; each running child is
+     * killed by its runner.
+     */
+    private static List<ExerciseResult> gradeAtOnce(List<String> chosen, Submission submission, Path work, Request request)
+            throws IOException, InterruptedException {
+        Map<String, Future<ExerciseResult>> futures = new HashMap<>();
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(request.jobs(), chosen.size()),
+                r -> new Thread(r, "grade-" + n.incrementAndGet()));
+        try {
+            for (String exercise : Catalog.longestFirst(chosen)) {
+                futures.put(exercise, pool.submit(() -> gradeExercise(exercise, submission.files().get(exercise), work, request)));
+            }
+            List<ExerciseResult> results = new ArrayList<>();
+            for (String exercise : chosen) {
+                try {
+                    results.add(futures.get(exercise).get());
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case IOException io -> throw io;
+                        case InterruptedException ie -> throw ie;
+                        case RuntimeException re -> throw re;
+                        case Error err -> throw err;
+                        default -> throw new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                System.err.println("racecourse: an exercise's grading did not stop within 30 s of being cancelled");
+            }
+        }
     }
 
     public static void write(Grading grading, Path out) throws IOException {
@@ -241,3 +307,4 @@ public final class Grader {
         }
     }
 }
+

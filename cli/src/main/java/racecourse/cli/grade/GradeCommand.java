@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code racecourse grade SUBMISSION [--exercise CLASS]... [--out DIR] [--seed N] [--lincheck off|explain] [--quiet]}:
+ * {@code racecourse grade SUBMISSION [--exercise CLASS]... [--out DIR] [--seed N] [--jobs N] [--lincheck off|explain] [--quiet]}:
  * grades a submission and writes DIR/results.json (Gradescope) and DIR/feedback.md. Exit 0 whenever
  * grading ran, whatever the score; 2 for bad usage (a bad --lincheck value too, in one line).
  */
@@ -44,6 +44,9 @@ public final class GradeCommand implements Callable<Integer> {
             "changes a verdict or a score."})
     String lincheck = LincheckMode.DEFAULT.label();
 
+    @Option(names = "--jobs", paramLabel = "N", description = "Exercises graded at once, each in its own JVM (default: the number of cores, ${DEFAULT-VALUE}).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
     @Option(names = "--quiet", description = "Print nothing; only write the files.")
     boolean quiet;
 
@@ -55,7 +58,7 @@ public final class GradeCommand implements Callable<Integer> {
         LincheckMode mode = LincheckMode.parse(lincheck);
         long s = seed != null ? seed : new java.security.SecureRandom().nextInt(1_000_000);
         Grading grading = Grader.grade(new Grader.Request(submission, exercises, s, Limits.defaults(),
-                racecourse.cli.RepositoryHome.orNull(), mode));
+                racecourse.cli.RepositoryHome.orNull(), mode, jobs));
         Grader.write(grading, out);
         if (!quiet) {
             spec.commandLine().getOut().print(Feedback.markdown(grading));

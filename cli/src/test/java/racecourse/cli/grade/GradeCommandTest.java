@@ -61,4 +61,17 @@ class GradeCommandTest {
         assertTrue(err.toString().contains("--lincheck must be off or explain, not 'always'"), err.toString());
         assertTrue(Files.notExists(dir.resolve("g")), "nothing may be graded or written");
     }
+
+    @Test
+    void jobsBelowOneIsAOneLineErrorWithExitTwo(@TempDir Path dir) throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        StringWriter err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute("grade", sub.toString(), "--jobs", "0", "--out", dir.resolve("g").toString(), "--quiet");
+        assertEquals(2, status, err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--jobs must be at least 1, not 0"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("g")), "nothing may be graded or written");
+    }
 }
