@@ -36,9 +36,12 @@ kernel: build venv
 	[ "$$(( $$(ls cli/target/lib | wc -l) + 1 ))" = "$$(ls $(KERNEL_DIR)/lib 2>/dev/null | wc -l)" ] || same=no; \
 	[ $$same = yes ] || bin/racecourse kernel install --prefix $(VENV)
 
+# Jupyter refuses to run as root (containers, some lab machines): say so and allow it.
 lab: kernel
-	@echo "racecourse: starting JupyterLab on 127.0.0.1 with notebooks/ open (Ctrl-C twice to stop)"
-	@JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 \
+	@root=; if [ "$$(id -u)" = 0 ]; then root=--allow-root; \
+	    echo "racecourse: running as root, so JupyterLab is started with --allow-root"; fi; \
+	echo "racecourse: starting JupyterLab on 127.0.0.1 with notebooks/ open (Ctrl-C twice to stop)"; \
+	JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 $$root \
 	    --ServerApp.root_dir=notebooks \
 	    --MappingKernelManager.default_kernel_name=racecourse $(ARGS)
 
