@@ -91,6 +91,8 @@ public final class Merge {
         Manifest merged = new Manifest(Manifest.FORMAT, Shard.ALL.toString(), first.seed(), first.confirm(), first.exercises(),
                 first.graderVersion(), first.roster(), students, first.ignored());
         merged.write(out);
+        // The roster the shards were regraded with (the first shard's; each was given the same file).
+        copyIfPresent(dirs.get(0).resolve(RosterMatch.FILE), out.resolve(RosterMatch.FILE));
         ClassReport.write(out, merged, target);
         return merged;
     }

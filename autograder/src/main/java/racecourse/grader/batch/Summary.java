@@ -22,6 +22,11 @@ public final class Summary {
     }
 
     public static String markdown(Manifest m, List<Row> rows) {
+        return markdown(m, rows, null);
+    }
+
+    /** With {@code roster} (or null): who was handed in without being enrolled, and who is enrolled but handed nothing in. */
+    public static String markdown(Manifest m, List<Row> rows, RosterMatch roster) {
         List<Row> graded = rows.stream().filter(Row::graded).toList();
         double max = m.exercises().size() * racecourse.grader.Catalog.POINTS;
         StringBuilder sb = new StringBuilder("# Regrade summary\n\n");
@@ -94,6 +99,17 @@ public final class Summary {
         List<String> notGraded = rows.stream().filter(r -> !r.graded())
                 .map(r -> "- " + md(r.id()) + ": " + md(r.review())).toList();
         sb.append("\n## Not graded\n\n").append(notGraded.isEmpty() ? "Nobody.\n" : String.join("\n", notGraded) + "\n");
+        if (roster != null) {
+            sb.append("\n## Roster\n\n").append(roster.roster().students().size()).append(" enrolled, ")
+                    .append(roster.bySubmission().size()).append(" matched to a submission.\n");
+            sb.append("\nNot on the roster (graded, but not exported until the roster has them):")
+                    .append(roster.unknown().isEmpty() ? " nobody.\n" : "\n\n" + roster.unknown().stream()
+                            .map(id -> "- " + md(id)).collect(Collectors.joining("\n")) + "\n");
+            sb.append("\nOn the roster with no submission:")
+                    .append(roster.missing().isEmpty() ? " nobody.\n" : "\n\n" + roster.missing().stream()
+                            .map(s -> "- " + md(s.id()) + " (" + md(s.name()) + ", section " + md(s.section()) + ")")
+                            .collect(Collectors.joining("\n")) + "\n");
+        }
         if (!m.ignored().isEmpty()) {
             sb.append("\n## Ignored in ROOT\n\n").append(m.ignored().stream().map(s -> "- " + md(s))
                     .collect(Collectors.joining("\n"))).append('\n');

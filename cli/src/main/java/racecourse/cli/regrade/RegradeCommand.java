@@ -49,12 +49,20 @@ public final class RegradeCommand implements Callable<Integer> {
     @Option(names = "--exercise", paramLabel = "CLASS", description = "Regrade only this exercise (repeatable; default: all eleven).")
     List<String> exercises = new ArrayList<>();
 
+    @Option(names = "--roster", paramLabel = "FILE", description = "roster.csv (id,name,email,section[,sis_id]): maps submission ids to students; kept as DIR/roster.csv for export.")
+    Path roster;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Shard part = Shard.parse(shard);
+        // A bad roster stops the run before anything is graded or written.
+        racecourse.grader.batch.RosterFile enrolled = roster == null ? null : racecourse.grader.batch.RosterFile.read(roster);
+        if (enrolled != null) {
+            racecourse.grader.batch.RosterMatch.store(roster, out);
+        }
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
         // Ctrl-C: the child JVMs of the exercises in flight go too (results already written stay).
@@ -72,6 +80,10 @@ public final class RegradeCommand implements Callable<Integer> {
             }
         }
         o.errors().forEach(e -> err.println("regrade: " + e));
+        if (enrolled != null) {
+            racecourse.grader.batch.RosterMatch.of(enrolled, racecourse.grader.batch.Manifest.read(out)).lines()
+                    .forEach(l -> err.println("regrade: roster: " + l));
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Gradebook: " + out.resolve("gradebook.csv") + " (" + o.students() + " students; exercises: "
                 + o.graded() + " graded, " + o.failed() + " failed, " + o.interrupted() + " interrupted, " + o.cached() + " kept"
