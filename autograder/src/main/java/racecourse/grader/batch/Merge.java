@@ -79,6 +79,7 @@ public final class Merge {
                 students.add(e);
                 copyIfPresent(d.resolve(e.id()).resolve("results.json"), out.resolve(e.id()).resolve("results.json"));
                 copyIfPresent(d.resolve(e.id()).resolve("feedback.md"), out.resolve(e.id()).resolve("feedback.md"));
+                copyIfPresent(d.resolve(e.id()).resolve("feedback.html"), out.resolve(e.id()).resolve("feedback.html"));
                 if (e.problem() == null) {
                     for (String x : first.exercises()) {
                         Path src = new RecordStore(d).path(e.id(), x);
