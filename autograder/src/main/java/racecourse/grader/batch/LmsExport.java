@@ -95,12 +95,6 @@ public final class LmsExport {
             });
             scores.put(r.id(), own);
         }
-        Reviews.read(out).latest().forEach((key, review) -> {
-            Map<String, Double> own = scores.get(key.student());
-            if (own != null && own.containsKey(key.exercise())) {
-                own.put(key.exercise(), review.after());
-            }
-        });
         AtomicFiles.write(target, csv(format, m.exercises(), points, scores, match));
         return match;
     }

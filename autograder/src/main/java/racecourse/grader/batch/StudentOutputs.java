@@ -33,8 +33,11 @@ public final class StudentOutputs {
         return new Grading(results, seed, notes, seconds, sandboxed);
     }
 
+    /** The student's reviews (OUT/reviews.csv, {@code dir} being OUT/<student>) are shown in the feedback. */
     public static void write(Path dir, Grading g) throws IOException {
-        write(dir, g, List.of());
+        Path out = dir.toAbsolutePath().getParent();
+        String student = dir.getFileName().toString();
+        write(dir, g, Reviews.read(out).of(student).stream().map(Review::feedbackLine).toList());
     }
 
     /**

@@ -74,14 +74,17 @@ class LmsExportTest {
     }
 
     @Test
-    void theReviewedScoreIsExported(@TempDir Path dir) throws Exception {
+    void reviewsRoundTripWithTheFormulaGuard(@TempDir Path dir) throws Exception {
         Path out = regradeOutput(dir.resolve("out"));
-        Reviews.read(out).append(out, new Reviews.Review("2026-12-01T04:00:00Z", "dave", "SafeCounter", 0, 10, 10, 7,
+        Reviews.read(out).append(out, new Reviews.Review("2026-12-01T04:00:00Z", "=dave", "SafeCounter", 0, 10, 10, 7,
                 List.of(8L, 9L), "=not a formula, \"quoted\""));
-        Path to = dir.resolve("canvas.csv");
-        LmsExport.write(out, LmsExport.Format.CANVAS, null, to);
-        assertTrue(Files.readString(to).contains("\"Dave\",\"\",\"S4\",\"dave@u.edu\",\"B\",10,2.50\r\n"));
-        assertEquals("=not a formula, \"quoted\"", Reviews.read(out).reviews().get(0).note());
+        assertTrue(Files.readString(out.resolve("reviews.csv")).contains(",\"'=not a formula, \"\"quoted\"\"\"\r\n"));
+        Reviews.Review r = Reviews.read(out).reviews().get(0);
+        assertEquals("=not a formula, \"quoted\"", r.note());
+        assertEquals("=dave", r.student());
+        assertEquals(List.of(8L, 9L), r.seeds());
+        Files.writeString(out.resolve("reviews.csv"), "reviewed_at,student\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Reviews.read(out)).getMessage().contains("not a reviews file"));
     }
 
     @Test

@@ -80,6 +80,7 @@ public final class RegradeCommand implements Callable<Integer> {
             }
         }
         o.errors().forEach(e -> err.println("regrade: " + e));
+        racecourse.grader.batch.Review.rememberRoot(out, root);
         if (enrolled != null) {
             racecourse.grader.batch.RosterMatch.of(enrolled, racecourse.grader.batch.Manifest.read(out)).lines()
                     .forEach(l -> err.println("regrade: roster: " + l));
