@@ -60,5 +60,12 @@ class ExportCommandTest {
         assertEquals(2, f.status(), f.err());
         assertTrue(f.err().contains("--format wants canvas, moodle or csv"), f.err());
         assertFalse(Files.exists(dir.resolve("c.csv")));
+
+        Path graded = Files.createDirectories(dir.resolve("graded"));
+        new Manifest(Manifest.FORMAT, "1/1", 1, 0, List.of("SafeCounter"), "v", "fp", List.of(), List.of()).write(graded);
+        Run v = run("review", graded.toString(), "../alice", "SafeCounter", "--note", "x");
+        assertEquals(2, v.status(), v.err());
+        assertEquals("racecourse review: no student '../alice' in " + graded, v.err().strip());
+        assertFalse(Files.exists(graded.resolve("reviews.csv")));
     }
 }
