@@ -42,6 +42,41 @@ class ExportCommandTest {
                 + "\"\"\"A\"\" \u00c9\",\"Ann\",\"\",\"ann@x\",\r\n", Files.readString(dir.resolve("m.csv")));
     }
 
+    /** The whole path on the command line: regrade with a roster, export from the roster kept in OUT, review from the ROOT kept. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 300, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void regradeWithARosterThenExportThenReview(@TempDir Path dir) throws Exception {
+        String reference = Files.readString(Path.of("../solutions/src/main/java/exercises/SafeCounter.java"));
+        Path root = dir.resolve("root");
+        Files.createDirectories(root.resolve("alice"));
+        Files.writeString(root.resolve("alice/SafeCounter.java"), reference);
+        Files.createDirectories(root.resolve("zed"));
+        Files.writeString(root.resolve("zed/SafeCounter.java"), reference);
+        Path roster = Files.writeString(dir.resolve("roster.csv"),
+                "id,name,email,section,sis_id\nalice,\"Lef\u00e8vre, Al \"\"Ace\"\"\",al@x,1,S1\nbob,Bob,bob@x,2,S2\n");
+        Path out = dir.resolve("out");
+        Run g = run("regrade", root.toString(), "--out", out.toString(), "--roster", roster.toString(), "--exercise", "SafeCounter",
+                "--jobs", "2", "--seed", "7");
+        assertEquals(0, g.status(), g.err());
+        assertTrue(g.err().contains("regrade: roster: not on the roster: zed"), g.err());
+        assertTrue(g.err().contains("regrade: roster: no submission: bob (Bob, bob@x)"), g.err());
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("2 enrolled, 1 matched") && summary.contains("- zed") && summary.contains("- bob (Bob, section 2)"), summary);
+
+        Path canvas = dir.resolve("canvas.csv");
+        Run e = run("export", out.toString(), "--format", "canvas", "--to", canvas.toString());
+        assertEquals(0, e.status(), e.err());
+        assertEquals("\"Student\",\"ID\",\"SIS User ID\",\"SIS Login ID\",\"Section\",\"SafeCounter\"\r\n"
+                + "\"    Points Possible\",\"\",\"\",\"\",\"\",10\r\n"
+                + "\"Lef\u00e8vre, Al \"\"Ace\"\"\",\"\",\"S1\",\"al@x\",\"1\",10\r\n"
+                + "\"Bob\",\"\",\"S2\",\"bob@x\",\"2\",\r\n", Files.readString(canvas));
+
+        Run v = run("review", out.toString(), "alice", "SafeCounter", "--confirm", "0", "--note", "regraded on request");
+        assertEquals(0, v.status(), v.err());
+        assertTrue(v.out().contains("10 → 10 / 10 (replayed seed 7)"), v.out());
+        assertTrue(Files.readString(out.resolve("alice/feedback.html")).contains("regraded on request"));
+    }
+
     @Test
     void badInputIsOneLineAndExit2(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
