@@ -53,10 +53,19 @@ public final class LmsExport {
 
     /**
      * Writes the export of regrade output {@code out} to {@code to} (whole, or not at all) with
-     * {@code rosterFile}, or with the roster the regrade kept when null; returns the match, whose
-     * {@link RosterMatch#lines} say who is not in the file or has no score.
+     * {@code rosterFile}, or with the roster the regrade kept when null.
      */
-    public static RosterMatch write(Path out, Format format, Path rosterFile, Path to) throws IOException {
+    /** What an export wrote: the roster match, and the enrolled students whose submission could not be graded (empty cells). */
+    public record Written(RosterMatch match, List<String> notGraded) {
+        /** One line each for stderr: who is not in the file, has no submission, or has empty cells. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>(match.lines());
+            notGraded.forEach(l -> lines.add("not graded, cells left empty: " + l));
+            return lines;
+        }
+    }
+
+    public static Written write(Path out, Format format, Path rosterFile, Path to) throws IOException {
         Manifest m = Manifest.read(out);
         if (!m.shard().equals(Shard.ALL.toString())) {
             throw new IllegalArgumentException(out + " holds shard " + m.shard() + " only; merge the shards, then export the merged folder");
@@ -84,8 +93,12 @@ public final class LmsExport {
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         Map<String, Double> points = new LinkedHashMap<>();
         m.exercises().forEach(x -> points.put(x, racecourse.grader.Catalog.POINTS));
+        List<String> notGraded = new ArrayList<>();
         for (Row r : Row.of(m, store)) {
             if (!r.graded()) {
+                if (match.bySubmission().containsKey(r.id())) {
+                    notGraded.add(Roster.printable(r.id()) + " (" + Roster.printable(r.review()) + ")");
+                }
                 continue;
             }
             Map<String, Double> own = new LinkedHashMap<>();
@@ -96,7 +109,7 @@ public final class LmsExport {
             scores.put(r.id(), own);
         }
         AtomicFiles.write(target, csv(format, m.exercises(), points, scores, match));
-        return match;
+        return new Written(match, List.copyOf(notGraded));
     }
 
     /**

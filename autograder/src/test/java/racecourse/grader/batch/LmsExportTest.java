@@ -49,7 +49,7 @@ class LmsExportTest {
     void canvasMoodleAndCsvFiles(@TempDir Path dir) throws Exception {
         Path out = regradeOutput(dir.resolve("out"));
         Path to = dir.resolve("canvas.csv");
-        RosterMatch match = LmsExport.write(out, LmsExport.Format.CANVAS, null, to);
+        RosterMatch match = LmsExport.write(out, LmsExport.Format.CANVAS, null, to).match();
         assertEquals(String.join("\r\n",
                 "\"Student\",\"ID\",\"SIS User ID\",\"SIS Login ID\",\"Section\",\"SafeCounter\",\"BoundedBuffer\"",
                 "\"    Points Possible\",\"\",\"\",\"\",\"\",10,10",
@@ -85,6 +85,20 @@ class LmsExportTest {
         assertEquals(List.of(8L, 9L), r.seeds());
         Files.writeString(out.resolve("reviews.csv"), "reviewed_at,student\n");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Reviews.read(out)).getMessage().contains("not a reviews file"));
+    }
+
+    @Test
+    void anEnrolledStudentWhoCouldNotBeGradedIsListed(@TempDir Path dir) throws Exception {
+        Path out = regradeOutput(dir.resolve("out"));
+        Manifest m = Manifest.read(out);
+        List<Manifest.Entry> entries = new ArrayList<>(m.students());
+        entries.add(new Manifest.Entry("bob", "bob.zip", "cannot read bob.zip", Map.of()));
+        new Manifest(m.format(), m.shard(), m.seed(), m.confirm(), m.exercises(), m.graderVersion(), m.roster(), entries,
+                m.ignored()).write(out);
+        LmsExport.Written w = LmsExport.write(out, LmsExport.Format.MOODLE, null, dir.resolve("m.csv"));
+        assertEquals(List.of("not on the roster: zed (graded; add them to the roster to export their grade)",
+                "not graded, cells left empty: bob (not graded: cannot read bob.zip)"), w.lines());
+        assertTrue(Files.readString(dir.resolve("m.csv")).contains("\"bob@u.edu\",,\r\n"));
     }
 
     @Test

@@ -38,9 +38,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LmsExport.Format f = LmsExport.Format.parse(format);
-        RosterMatch match = LmsExport.write(out, f, roster, to);
+        LmsExport.Written written = LmsExport.write(out, f, roster, to);
+        RosterMatch match = written.match();
         PrintWriter err = spec.commandLine().getErr();
-        match.lines().forEach(l -> err.println("export: " + l));
+        written.lines().forEach(l -> err.println("export: " + l));
         spec.commandLine().getOut().println("Wrote " + to + " (" + f.name().toLowerCase(java.util.Locale.ROOT) + ", "
                 + match.roster().students().size() + " enrolled, " + match.bySubmission().size() + " with a submission)");
         spec.commandLine().getOut().flush();

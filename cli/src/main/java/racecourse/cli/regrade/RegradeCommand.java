@@ -60,7 +60,8 @@ public final class RegradeCommand implements Callable<Integer> {
         Shard part = Shard.parse(shard);
         // A bad roster stops the run before anything is graded or written.
         racecourse.grader.batch.RosterFile enrolled = roster == null ? null : racecourse.grader.batch.RosterFile.read(roster);
-        if (enrolled != null) {
+        if (enrolled != null && java.nio.file.Files.isDirectory(root)) {
+            // Kept only for a run that can start (a bad ROOT is the regrade's own one-line error).
             racecourse.grader.batch.RosterMatch.store(roster, out);
         }
         PrintWriter err = spec.commandLine().getErr();
