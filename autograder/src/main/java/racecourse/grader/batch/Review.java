@@ -10,9 +10,12 @@ import racecourse.grader.run.Limits;
 import racecourse.grader.submission.SubmissionReader;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -101,17 +104,23 @@ public final class Review {
                 replay.seconds(), replay.note(), replay.explanation());
         Reviews.Review review = new Reviews.Review(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), e.id(), req.exercise(),
                 before.result().score(), reviewed.score(), reviewed.points(), seed, List.copyOf(seeds), req.note());
-        // The log first: a review recorded but not yet applied is visible; the reverse would not be.
-        Reviews.read(req.out()).append(req.out(), review);
-        store.write(new ExerciseRecord(key, e.id(), reviewed, confirmations, before.sandboxed(), before.graderNotes()));
-        List<ExerciseRecord> records = new ArrayList<>();
-        for (String x : m.exercises()) {
-            records.add(store.read(e.id(), x, e.keys().get(x)).orElseThrow(() -> new IllegalArgumentException(
-                    Roster.printable(e.id()) + " " + x + " has no result yet; run the regrade again first")));
-        }
         List<String> notes = SubmissionReader.read(submission).notes();
-        StudentOutputs.write(req.out().resolve(e.id()), StudentOutputs.grading(records, notes, seed));
-        ClassReport.write(req.out(), m, store);
+        // Three teaching assistants may review at once: the writes of one review go together (the
+        // gradings above run in parallel; reviews.csv is read and rewritten under the lock).
+        Path lock = Manifest.path(req.out()).resolveSibling("review.lock");
+        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = ch.lock()) {
+            // The log first: a review recorded but not yet applied is visible; the reverse would not be.
+            Reviews.read(req.out()).append(req.out(), review);
+            store.write(new ExerciseRecord(key, e.id(), reviewed, confirmations, before.sandboxed(), before.graderNotes()));
+            List<ExerciseRecord> records = new ArrayList<>();
+            for (String x : m.exercises()) {
+                records.add(store.read(e.id(), x, e.keys().get(x)).orElseThrow(() -> new IllegalArgumentException(
+                        Roster.printable(e.id()) + " " + x + " has no result yet; run the regrade again first")));
+            }
+            StudentOutputs.write(req.out().resolve(e.id()), StudentOutputs.grading(records, notes, seed));
+            ClassReport.write(req.out(), m, store);
+        }
         return review;
     }
 

@@ -11,19 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code OUT/reviews.csv}: every review of one student's exercise, oldest first, never edited:
  * when, who and which exercise, the score before and after, the recorded seed that was replayed,
- * the further seeds run, and the reviewer's note. The latest review of an exercise gives its score
- * in the export and in the student's feedback. Written whole (the old rows plus the new one), text
+ * the further seeds run, and the reviewer's note (the reviewed score itself is in the record, see {@link Review}). Written whole (the old rows plus the new one), text
  * cells guarded as in gradebook.csv; read with Apache Commons CSV.
  */
 public record Reviews(List<Review> reviews) {
     public static final String FILE = "reviews.csv";
+    /** Some hundred bytes a review: far more reviews than a course has. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
     static final List<String> HEADER = List.of("reviewed_at", "student", "exercise", "before", "after", "points",
             "recorded_seed", "seeds", "note");
 
@@ -32,16 +31,20 @@ public record Reviews(List<Review> reviews) {
                          long recordedSeed, List<Long> seeds, String note) {
     }
 
-    /** A student's exercise. */
-    public record Key(String student, String exercise) {
-    }
-
     public static Reviews read(Path out) throws IOException {
         Path p = out.resolve(FILE);
         if (!Files.isRegularFile(p)) {
             return new Reviews(List.of());
         }
-        String text = Files.readString(p, StandardCharsets.UTF_8);
+        if (Files.size(p) > MAX_BYTES) {
+            throw new IllegalArgumentException(p + ": " + Files.size(p) + " bytes is not a reviews file of racecourse review");
+        }
+        String text;
+        try {
+            text = Files.readString(p, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(p + ": not UTF-8; it is not a reviews file of racecourse review");
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -78,13 +81,6 @@ public record Reviews(List<Review> reviews) {
         }
         AtomicFiles.write(out.resolve(FILE), sb.toString());
         return new Reviews(List.copyOf(all));
-    }
-
-    /** The latest review of each student's exercise. */
-    public Map<Key, Review> latest() {
-        Map<Key, Review> m = new LinkedHashMap<>();
-        reviews.forEach(r -> m.put(new Key(r.student(), r.exercise()), r));
-        return m;
     }
 
     /** The reviews of one student, oldest first. */

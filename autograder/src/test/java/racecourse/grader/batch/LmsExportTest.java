@@ -85,6 +85,10 @@ class LmsExportTest {
         assertEquals(List.of(8L, 9L), r.seeds());
         Files.writeString(out.resolve("reviews.csv"), "reviewed_at,student\n");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Reviews.read(out)).getMessage().contains("not a reviews file"));
+        Files.write(out.resolve("reviews.csv"), new byte[] {'a', (byte) 0xff, '\n'});
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Reviews.read(out)).getMessage().contains("not UTF-8"));
+        Files.writeString(out.resolve("reviews.csv"), String.join(",", Reviews.HEADER) + "\nx,alice,SafeCounter,ten,10,10,7,,\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Reviews.read(out)).getMessage().contains("is damaged"));
     }
 
     @Test
