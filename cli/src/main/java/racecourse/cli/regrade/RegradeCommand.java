@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code racecourse regrade ROOT --out DIR [--jobs N] [--shard K/N] [--seed N] [--force] [--confirm R]}.
+ * {@code racecourse regrade ROOT --out DIR [--jobs N] [--shard K/N] [--seed N] [--force] [--confirm R] [--roster FILE]}.
  * Exit 0 when every student of the shard is in the gradebook (graded, or listed with the reason
  * they cannot be), 1 when some exercise could not be graded (rerun to retry it), 2 for bad usage.
  */
