@@ -79,6 +79,7 @@ public final class Merge {
                 students.add(e);
                 copyIfPresent(d.resolve(e.id()).resolve("results.json"), out.resolve(e.id()).resolve("results.json"));
                 copyIfPresent(d.resolve(e.id()).resolve("feedback.md"), out.resolve(e.id()).resolve("feedback.md"));
+                copyIfPresent(d.resolve(e.id()).resolve("feedback.html"), out.resolve(e.id()).resolve("feedback.html"));
                 if (e.problem() == null) {
                     for (String x : first.exercises()) {
                         Path src = new RecordStore(d).path(e.id(), x);
@@ -91,6 +92,8 @@ public final class Merge {
         Manifest merged = new Manifest(Manifest.FORMAT, Shard.ALL.toString(), first.seed(), first.confirm(), first.exercises(),
                 first.graderVersion(), first.roster(), students, first.ignored());
         merged.write(out);
+        // The roster the shards were regraded with (the first shard's; each was given the same file).
+        copyIfPresent(dirs.get(0).resolve(RosterMatch.FILE), out.resolve(RosterMatch.FILE));
         ClassReport.write(out, merged, target);
         return merged;
     }
