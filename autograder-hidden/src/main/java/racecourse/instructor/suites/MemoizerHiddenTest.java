@@ -39,17 +39,7 @@ class MemoizerHiddenTest {
                     m.get(k % 50);
                 }
             });
-            Check.concurrent(calls.get() == 50, () -> {
-                AtomicInteger n = new AtomicInteger();
-                Memoizer<Integer, Integer> one = new Memoizer<>(k -> n.incrementAndGet());
-                try {
-                    one.get(1);
-                    one.get(1);
-                    return n.get() == 1;
-                } catch (InterruptedException e) {
-                    return false;
-                }
-            }, calls.get() + " computations for 50 distinct keys (round " + round + ")");
+            Check.concurrent(calls.get() == 50, MemoizerHiddenTest::computesOnceInOneThread, calls.get() + " computations for 50 distinct keys (round " + round + ")");
         });
     }
 
@@ -90,17 +80,7 @@ class MemoizerHiddenTest {
                 Await.waitingIn(a.thread(), "exercises.Memoizer", Duration.ofSeconds(2));
             }
             int before = calls.get();
-            Check.concurrent(before == 1, () -> {
-                AtomicInteger n = new AtomicInteger();
-                Memoizer<Integer, Integer> one = new Memoizer<>(k -> n.incrementAndGet());
-                try {
-                    one.get(1);
-                    one.get(1);
-                    return n.get() == 1;
-                } catch (InterruptedException e) {
-                    return false;
-                }
-            }, "key 7, asked by 4 threads while its first computation ran, was computed " + before + " times at once");
+            Check.concurrent(before == 1, MemoizerHiddenTest::computesOnceInOneThread, "key 7, asked by 4 threads while its first computation ran, was computed " + before + " times at once");
             for (Await.Call<String> a : askers.subList(1, 4)) {
                 // Queued on a lock the computing thread holds: they will not get its failure, they
                 // will compute again after it (and other keys queue there too).
@@ -120,17 +100,7 @@ class MemoizerHiddenTest {
                 got.add(e);
             }
         }
-        Check.concurrent(calls.get() == 1, () -> {
-            AtomicInteger n = new AtomicInteger();
-            Memoizer<Integer, Integer> one = new Memoizer<>(k -> n.incrementAndGet());
-            try {
-                one.get(1);
-                one.get(1);
-                return n.get() == 1;
-            } catch (InterruptedException e) {
-                return false;
-            }
-        }, "key 7, asked by 4 threads while its first computation ran, was computed " + calls.get() + " times");
+        Check.concurrent(calls.get() == 1, MemoizerHiddenTest::computesOnceInOneThread, "key 7, asked by 4 threads while its first computation ran, was computed " + calls.get() + " times");
         for (int i = 0; i < got.size(); i++) {
             Check.that(!thrown.isEmpty() && got.get(i) == thrown.get(0), FUNCTIONAL, "asker " + i + " of the failing key got "
                     + got.get(i) + " instead of the function's own exception " + (thrown.isEmpty() ? "" : thrown.get(0))
@@ -144,5 +114,21 @@ class MemoizerHiddenTest {
             }
         });
         Check.equal("v7", again, FUNCTIONAL, "get(7) after its computation failed (a failure must not be cached)");
+    }
+
+    /**
+     * The one-thread baseline of {@code Check.concurrent}: a key asked twice by one thread is computed
+     * once. When it holds, a failure under concurrency is the submission's concurrency, not its logic.
+     */
+    static boolean computesOnceInOneThread() {
+        AtomicInteger n = new AtomicInteger();
+        Memoizer<Integer, Integer> one = new Memoizer<>(k -> n.incrementAndGet());
+        try {
+            one.get(1);
+            one.get(1);
+            return n.get() == 1;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 }
