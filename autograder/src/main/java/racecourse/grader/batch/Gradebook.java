@@ -1,5 +1,10 @@
 package racecourse.grader.batch;
 
+import racecourse.grader.course.Course;
+import racecourse.grader.course.ExerciseScore;
+import racecourse.grader.course.Scorer;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,6 +15,12 @@ import java.util.Locale;
  * cell starting with {@code = + - @}, a tab or a carriage return (after any spaces) gets a leading
  * apostrophe, so a student id cannot become a spreadsheet formula. Cells of a student that could
  * not be graded are empty, not zero.
+ *
+ * <p>Under a course file ({@link #csv(Course, List, ReceivedTimes)}) each exercise has four
+ * columns: {@code X raw} (weighted tests passed, out of the course's points), {@code X hours late}
+ * (empty when there is no deadline or no known receive time), {@code X penalty %} and {@code X}
+ * (the final score); {@code total} adds the finals, and {@code review} says when a deadline could
+ * not be applied because no receive time is known.
  */
 public final class Gradebook {
     private Gradebook() {
@@ -28,6 +39,46 @@ public final class Gradebook {
             }
             sb.append(',').append(r.problem() != null ? "" : number(r.total()));
             sb.append(',').append(text(r.review())).append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    public static String csv(Course course, List<Row> rows, ReceivedTimes received) {
+        StringBuilder sb = new StringBuilder("\uFEFF");
+        sb.append(text("student"));
+        for (String x : course.exercises()) {
+            for (String c : List.of(x + " raw", x + " hours late", x + " penalty %", x)) {
+                sb.append(',').append(text(c));
+            }
+        }
+        sb.append(',').append(text("total")).append(',').append(text("review")).append("\r\n");
+        for (Row r : rows) {
+            sb.append(text(r.id()));
+            double total = 0;
+            List<String> unknown = new ArrayList<>();
+            for (String x : course.exercises()) {
+                ExerciseRecord rec = r.records().get(x);
+                if (rec == null) {
+                    sb.append(",,,,");
+                    continue;
+                }
+                ExerciseScore s = Scorer.score(course, r.id(), rec.result(), received.of(r.id()));
+                total += s.finalScore();
+                if (s.lateNote().startsWith("receive time unknown")) {
+                    unknown.add(x);
+                }
+                sb.append(',').append(number(s.raw()))
+                        .append(',').append(s.hoursLate() == null ? "" : number(s.hoursLate()))
+                        .append(',').append(number(s.penaltyPercent()))
+                        .append(',').append(number(s.finalScore()));
+            }
+            sb.append(',').append(r.problem() != null ? "" : number(Math.round(total * 100) / 100.0));
+            String review = r.review();
+            if (!unknown.isEmpty()) {
+                String note = "no receive time known: no late penalty (" + String.join(", ", unknown) + ")";
+                review = review.isEmpty() ? note : review + "; " + note;
+            }
+            sb.append(',').append(text(review)).append("\r\n");
         }
         return sb.toString();
     }

@@ -49,12 +49,18 @@ public final class RegradeCommand implements Callable<Integer> {
     @Option(names = "--exercise", paramLabel = "CLASS", description = "Regrade only this exercise (repeatable; default: all eleven).")
     List<String> exercises = new ArrayList<>();
 
+    @Option(names = "--course", paramLabel = "FILE", description = {"The course file: its exercises (unless --exercise), points, weights,",
+            "deadlines and late policy; receive times from ROOT/submissions.csv (student,submitted_at)."})
+    Path course;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Shard part = Shard.parse(shard);
+        racecourse.grader.course.Course c = CourseOption.read(course);
+        var received = c == null ? null : CourseOption.receiveTimes(root);
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
         // Ctrl-C: the child JVMs of the exercises in flight go too (results already written stay).
@@ -62,7 +68,7 @@ public final class RegradeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         Regrade.Outcome o;
         try {
-            o = Regrade.run(new Regrade.Request(root, out, jobs, part, seed, force, confirm, exercises, Limits.defaults(),
+            o = Regrade.run(new Regrade.Request(root, out, jobs, part, seed, force, confirm, CourseOption.exercises(exercises, c), Limits.defaults(),
                     racecourse.cli.RepositoryHome.orNull()), progress);
         } finally {
             try {
@@ -70,6 +76,10 @@ public final class RegradeCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // shutting down already
             }
+        }
+        if (c != null) {
+            racecourse.grader.batch.ReceivedTimes.of(received).write(out);
+            racecourse.grader.batch.Rescore.run(out, c);
         }
         o.errors().forEach(e -> err.println("regrade: " + e));
         PrintWriter stdout = spec.commandLine().getOut();
