@@ -76,7 +76,7 @@ class RescoreTest {
         // BoundedBuffer: 3 of 4 of 10 = 7.50, received 00:00 UTC, 2 h late: 10 %.
         assertEquals("\"s003\",7.50,0,0,7.50,7.50,2,10,6.75,14.25,\"\"", csv.get(4));
         // s029: 4 of 4 (29 % 5), 28.02 h late for SafeCounter: 2 started days, 20 %; BoundedBuffer 28 h: 20 %.
-        assertEquals("\"s029\",20,28.02,20,16,10,29,20,8,24,\"\"", csv.get(30));
+        assertEquals("\"s029\",20,28.02,20,16,10,28,20,8,24,\"\"", csv.get(30));
     }
 
     @Test
