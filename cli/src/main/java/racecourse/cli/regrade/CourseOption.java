@@ -25,11 +25,20 @@ public final class CourseOption {
         return java.nio.file.Files.isRegularFile(csv) ? racecourse.grader.course.ReceiveTimes.fromCsv(csv) : java.util.Map.of();
     }
 
-    /** The exercises to grade: those named with --exercise, else the course's, else all (empty). */
+    /**
+     * The exercises to grade: those named with --exercise, else the course's, else all (empty). A
+     * named exercise the course does not grade is refused before grading: it could not be scored.
+     */
     public static List<String> exercises(List<String> named, Course course) {
-        if (!named.isEmpty() || course == null) {
+        if (course == null) {
             return named;
         }
-        return course.exercises();
+        for (String x : named) {
+            if (!course.plans().containsKey(x)) {
+                throw new IllegalArgumentException("--exercise " + x + ": the course does not grade it (its exercises: "
+                        + String.join(", ", course.exercises()) + ")");
+            }
+        }
+        return named.isEmpty() ? course.exercises() : named;
     }
 }

@@ -61,6 +61,12 @@ public final class RegradeCommand implements Callable<Integer> {
         Shard part = Shard.parse(shard);
         racecourse.grader.course.Course c = CourseOption.read(course);
         var received = c == null ? null : CourseOption.receiveTimes(root);
+        List<String> toGrade = CourseOption.exercises(exercises, c);
+        if (c != null && !toGrade.containsAll(c.exercises())) {
+            // The gradebook needs every exercise of the course: say so now, not after grading.
+            throw new IllegalArgumentException("with --course, regrade every exercise of the course (leave out --exercise): "
+                    + String.join(", ", c.exercises()));
+        }
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
         // Ctrl-C: the child JVMs of the exercises in flight go too (results already written stay).
@@ -68,7 +74,7 @@ public final class RegradeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         Regrade.Outcome o;
         try {
-            o = Regrade.run(new Regrade.Request(root, out, jobs, part, seed, force, confirm, CourseOption.exercises(exercises, c), Limits.defaults(),
+            o = Regrade.run(new Regrade.Request(root, out, jobs, part, seed, force, confirm, toGrade, Limits.defaults(),
                     racecourse.cli.RepositoryHome.orNull()), progress);
         } finally {
             try {

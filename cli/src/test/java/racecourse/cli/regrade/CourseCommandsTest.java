@@ -71,6 +71,20 @@ class CourseCommandsTest {
         assertFalse(Files.exists(dir.resolve("out")));
     }
 
+    @Test
+    void anExerciseOutsideTheCourseIsRefusedBeforeGrading() throws Exception {
+        Path course = Files.writeString(dir.resolve("course.toml"), "exercises = [\"SafeCounter\", \"Pipeline\"]\n");
+        Path root = Files.createDirectories(dir.resolve("root/alice"));
+        Path out = dir.resolve("out");
+        Run r = run("grade", root.toString(), "--exercise", "BoundedBuffer", "--out", out.toString(), "--course", course.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("--exercise BoundedBuffer: the course does not grade it (its exercises: SafeCounter, Pipeline)"), r.err());
+        r = run("regrade", root.getParent().toString(), "--exercise", "SafeCounter", "--out", out.toString(), "--course", course.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("with --course, regrade every exercise of the course (leave out --exercise): SafeCounter, Pipeline"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
     /** One real regrade (two students, SafeCounter, child JVMs), then a rescore under a later deadline. */
     @Test
     void regradeTakesReceiveTimesFromSubmissionsCsvAndRescoreChangesDeadlines() throws Exception {
