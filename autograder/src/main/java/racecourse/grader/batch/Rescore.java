@@ -1,7 +1,7 @@
 package racecourse.grader.batch;
 
 import racecourse.grader.course.Course;
-import racecourse.grader.course.Scorer;
+import racecourse.grader.course.ExerciseScore;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,20 +30,21 @@ public final class Rescore {
                     + " did not; regrade with --course (or --exercise) to grade it");
         }
         RecordStore store = new RecordStore(out);
-        List<Row> rows = Row.of(m, store);
         ReceivedTimes received = ReceivedTimes.read(out);
+        // Reading the records is most of the work: one small file each, read on every core.
+        List<Row> rows = m.students().parallelStream().map(e -> Row.of(e, m.exercises(), store)).toList();
         write(out, course, rows, received);
         return new Outcome(rows.size(), rows);
     }
 
     /** gradebook.csv and totals.png under the course (summary.md counts tests and verdicts: unchanged). */
     static void write(Path out, Course course, List<Row> rows, ReceivedTimes received) throws IOException {
-        AtomicFiles.write(out.resolve("gradebook.csv"), Gradebook.csv(course, rows, received));
+        List<List<ExerciseScore>> scores = rows.stream().map(r -> Gradebook.scores(course, r, received)).toList();
+        AtomicFiles.write(out.resolve("gradebook.csv"), Gradebook.csv(course, rows, scores));
         List<Double> totals = new ArrayList<>();
-        for (Row r : rows) {
-            if (r.graded()) {
-                totals.add(Math.round(course.exercises().stream().mapToDouble(x -> Scorer.score(course, r.id(),
-                        r.records().get(x).result(), received.of(r.id())).finalScore()).sum() * 100) / 100.0);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).graded()) {
+                totals.add(Gradebook.total(scores.get(i)));
             }
         }
         AtomicFiles.write(out.resolve("totals.png"), Histogram.png(totals, course.totalPoints()));
