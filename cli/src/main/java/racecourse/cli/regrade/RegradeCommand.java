@@ -93,6 +93,11 @@ public final class RegradeCommand implements Callable<Integer> {
                 + o.graded() + " graded, " + o.failed() + " failed, " + o.interrupted() + " interrupted, " + o.cached() + " kept"
                 + (o.notGraded() > 0 ? ", " + o.notGraded() + " not graded: see the review column" : "") + "); summary: "
                 + out.resolve("summary.md"));
+        if (c != null) {
+            stdout.println("Course: " + c.exercises().size() + " exercises, " + c.totalPoints() + " points; receive times for "
+                    + received.size() + " students" + (received.isEmpty() ? " (no " + root.resolve(racecourse.grader.course.ReceiveTimes.CSV_NAME)
+                    + ": no late penalties)" : " from " + root.resolve(racecourse.grader.course.ReceiveTimes.CSV_NAME)));
+        }
         stdout.flush();
         err.flush();
         return o.errors().isEmpty() ? 0 : 1;
