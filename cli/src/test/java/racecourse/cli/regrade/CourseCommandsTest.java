@@ -85,6 +85,31 @@ class CourseCommandsTest {
         assertFalse(Files.exists(out));
     }
 
+    /** grade and check of the reference SafeCounter under a 20-point course with a deadline and no receive time. */
+    @Test
+    void gradeAndCheckScaleToTheCoursesPointsAndSayWhenNoReceiveTimeIsKnown() throws Exception {
+        Path course = Files.writeString(dir.resolve("course.toml"), "time_zone = \"UTC\"\nexercises = [\"SafeCounter\"]\n"
+                + "[late]\npercent_per_day = 10\n[exercise.SafeCounter]\npoints = 20\ndeadline = 2020-01-01T00:00:00\n");
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(sub.resolve("SafeCounter.java"), Files.readString(HOME.resolve("solutions/src/main/java/exercises/SafeCounter.java")));
+        Run r = run("grade", sub.toString(), "--out", dir.resolve("g").toString(), "--seed", "3", "--course", course.toString());
+        assertEquals(0, r.status(), r.err());
+        var json = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("g/results.json"))).getAsJsonObject();
+        assertEquals(20.0, json.get("score").getAsDouble(), json.toString());
+        var c = json.getAsJsonObject("extra_data").getAsJsonObject("course").getAsJsonObject("exercises").getAsJsonObject("SafeCounter");
+        assertEquals("receive time unknown: no late penalty", c.get("note").getAsString());
+        assertTrue(json.get("output").getAsString().contains("SafeCounter: receive time unknown: no late penalty"), json.toString());
+        double max = 0;
+        for (var t : json.getAsJsonArray("tests")) {
+            max += t.getAsJsonObject().get("max_score").getAsDouble();
+        }
+        assertEquals(20.0, max, 0.01, "per-test scores are rounded to 4 places, as without a course");
+        assertTrue(r.out().contains("Course score: SafeCounter 20/20."), r.out());
+        r = run("check", sub.resolve("SafeCounter.java").toString(), "--seed", "3", "--course", course.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Course score: SafeCounter 20/20."), r.out());
+    }
+
     /** One real regrade (two students, SafeCounter, child JVMs), then a rescore under a later deadline. */
     @Test
     void regradeTakesReceiveTimesFromSubmissionsCsvAndRescoreChangesDeadlines() throws Exception {
