@@ -89,6 +89,27 @@ class RescoreTest {
     }
 
     @Test
+    void aMergeKeepsTheReceiveTimesForRescore() throws IOException {
+        // Each shard's regrade read the same submissions.csv: both hold every student's time.
+        for (int k = 1; k <= 2; k++) {
+            SyntheticRegrade.write(dir.resolve("shard" + k), (k - 1) * 3, 3, new Shard(k, 2), List.of("SafeCounter"), START);
+            ReceivedTimes all = ReceivedTimes.read(dir.resolve("shard1"));
+            Path other = dir.resolve("shard" + k);
+            java.util.Map<String, ReceivedTimes.Entry> times = new java.util.TreeMap<>(ReceivedTimes.read(other).students());
+            times.putAll(all.students());
+            new ReceivedTimes(ReceivedTimes.FORMAT, times).write(other);
+        }
+        Path merged = dir.resolve("merged");
+        Merge.merge(List.of(dir.resolve("shard2"), dir.resolve("shard1")), merged);
+        Rescore.run(merged, course("time_zone = \"UTC\"\nexercises = [\"SafeCounter\"]\n[late]\npercent_per_day = 10\n"
+                + "[exercise.SafeCounter]\ndeadline = 2026-10-06T00:00:00\n"));
+        List<String> csv = gradebook(merged);
+        assertEquals(7, csv.size());
+        // s004: 4 of 4 tests, received 01:00 UTC, 1 h late: 10 %.
+        assertEquals("\"s004\",10,1,10,9,9,\"\"", csv.get(5));
+    }
+
+    @Test
     void aCourseExerciseTheRegradeDidNotGradeIsOneLine() throws IOException {
         Path out = dir.resolve("out");
         SyntheticRegrade.write(out, 1, List.of("SafeCounter"), START);

@@ -26,10 +26,15 @@ final class SyntheticRegrade {
     }
 
     static void write(Path out, int students, List<String> exercises, Instant start) throws IOException {
+        write(out, 0, students, Shard.ALL, exercises, start);
+    }
+
+    /** Students {@code first .. first+count-1} as the shard {@code shard} of one regrade. */
+    static void write(Path out, int first, int count, Shard shard, List<String> exercises, Instant start) throws IOException {
         RecordStore store = new RecordStore(out);
         List<Manifest.Entry> entries = new ArrayList<>();
         Map<String, ReceiveTime> times = new LinkedHashMap<>();
-        for (int i = 0; i < students; i++) {
+        for (int i = first; i < first + count; i++) {
             String id = String.format("s%03d", i);
             Map<String, String> keys = new LinkedHashMap<>();
             for (String x : exercises) {
@@ -46,7 +51,7 @@ final class SyntheticRegrade {
             entries.add(new Manifest.Entry(id, id + "/", null, keys));
             times.put(id, new ReceiveTime(start.plusSeconds(3600L * i), "submissions.csv"));
         }
-        new Manifest(Manifest.FORMAT, Shard.ALL.toString(), 1, 0, exercises, "synthetic", "synthetic", entries, List.of()).write(out);
+        new Manifest(Manifest.FORMAT, shard.toString(), 1, 0, exercises, "synthetic", "synthetic", entries, List.of()).write(out);
         ReceivedTimes.of(times).write(out);
     }
 }
