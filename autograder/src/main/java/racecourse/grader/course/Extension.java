@@ -4,7 +4,4 @@ import java.time.ZonedDateTime;
 
 /** One row of the extensions file: a student's new deadline for one exercise, or for all ({@code exercise} null). */
 public record Extension(String student, String exercise, ZonedDateTime deadline) {
-    public boolean covers(String exerciseName) {
-        return exercise == null || exercise.equals(exerciseName);
-    }
 }
