@@ -11,12 +11,13 @@ MVN := bin/with-jdk mvn -B --no-transfer-progress -Dstyle.color=never
 PYTEST_ARGS ?=
 ARGS ?=
 
-.PHONY: help build venv kernel lab test test-java test-python bench clean
+.PHONY: help build venv kernel lab site test test-java test-python bench clean
 
 help:
 	@echo "make lab    build, set up .venv, install the kernel, open JupyterLab on notebooks/ (ARGS=--no-browser for headless)"
 	@echo "make test   run every test (Maven, then pytest through real Jupyter)"
 	@echo "make build  build the jars only"
+	@echo "make site   build the web edition into site/ (every notebook run by the kernel, statements as pages)"
 	@echo "make bench  run the benchmarks whose figures the README quotes"
 
 build:
@@ -35,11 +36,20 @@ kernel: build venv
 	[ "$$(( $$(ls cli/target/lib | wc -l) + 1 ))" = "$$(ls $(KERNEL_DIR)/lib 2>/dev/null | wc -l)" ] || same=no; \
 	[ $$same = yes ] || bin/racecourse kernel install --prefix $(VENV)
 
+# Jupyter refuses to run as root (containers, some lab machines): say so and allow it.
 lab: kernel
-	@echo "racecourse: starting JupyterLab on 127.0.0.1 with notebooks/ open (Ctrl-C twice to stop)"
-	@JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 \
+	@root=; if [ "$$(id -u)" = 0 ]; then root=--allow-root; \
+	    echo "racecourse: running as root, so JupyterLab is started with --allow-root"; fi; \
+	echo "racecourse: starting JupyterLab on 127.0.0.1 with notebooks/ open (Ctrl-C twice to stop)"; \
+	JUPYTER_PLATFORM_DIRS=1 $(VENV)/bin/jupyter lab --ip=127.0.0.1 $$root \
 	    --ServerApp.root_dir=notebooks \
 	    --MappingKernelManager.default_kernel_name=racecourse $(ARGS)
+
+# The web edition: notebooks run through the kernel and exported with their outputs, statements as
+# pages; opens from site/index.html with no server.
+site: kernel
+	@JUPYTER_PLATFORM_DIRS=1 JUPYTER_PATH=$(abspath $(VENV))/share/jupyter \
+	    $(VENV)/bin/python bin/build-site --out site
 
 test: test-java test-python
 

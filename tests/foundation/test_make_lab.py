@@ -38,25 +38,27 @@ def lab(tmp_path):
         pytest.skip("needs Linux /proc to check the listening address")
     port, token = free_port(), secrets.token_hex(16)
     log = tmp_path / "lab.log"
-    # Jupyter refuses to run as root without --allow-root (CI containers often run as root).
-    allow_root = " --allow-root" if os.geteuid() == 0 else ""
+    # Jupyter refuses to run as root without --allow-root (CI containers often run as root): make lab
+    # itself must notice and pass it, so the test does not.
     env = clean_env(JUPYTER_RUNTIME_DIR=tmp_path / "runtime", JUPYTER_PATH=None, JUPYTER_CONFIG_DIR=tmp_path / "config")
     with open(log, "w") as out:
         proc = subprocess.Popen(
             ["make", "--no-print-directory", "lab",
-             f"ARGS=--no-browser --port={port} --ServerApp.port_retries=0 --ServerApp.token={token}{allow_root}"],
+             f"ARGS=--no-browser --port={port} --ServerApp.port_retries=0 --ServerApp.token={token}"],
             cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(proc, base, token, log, STARTUP_TIMEOUT, "make lab")
-        yield base, token, port
+        yield base, token, port, log
     finally:
         stop_server(proc)
 
 
 def test_make_lab_serves_the_notebooks_on_localhost_with_the_racecourse_kernel(lab):
-    base, token, port = lab
+    base, token, port, log = lab
+    said = "racecourse: running as root, so JupyterLab is started with --allow-root"
+    assert (said in log.read_text()) == (os.geteuid() == 0), log.read_text()
 
     contents = get_json(f"{base}/api/contents?token={token}")
     assert contents["type"] == "directory"

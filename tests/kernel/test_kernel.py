@@ -127,6 +127,23 @@ def test_chart_renders_inline_as_png(kernel):
     assert r.result is None  # display(...) as the last line shows the chart once
 
 
+def test_a_students_chartfactory_chart_gets_the_course_theme(kernel):
+    """One look for every chart: a plain ChartFactory chart in a cell is white with the course's palette,
+    not JFreeChart's grey default; the theme is JFreeChart's current one, so the student need do nothing."""
+    _, kc = kernel
+    code = (
+        "var d = new org.jfree.data.category.DefaultCategoryDataset();\n"
+        'd.addValue(3, "one", "a"); d.addValue(5, "two", "a");\n'
+        'var c = org.jfree.chart.ChartFactory.createBarChart("Plain", "x", "y", d);\n'
+        "var r = (org.jfree.chart.renderer.AbstractRenderer) c.getCategoryPlot().getRenderer();\n"
+        'System.out.println(c.getPlot().getBackgroundPaint() + " " + r.lookupSeriesPaint(0).equals(Charts.color(0))'
+        ' + " " + r.lookupSeriesPaint(1).equals(Charts.color(1)));'
+    )
+    r = run(kc, code)
+    assert r.status == "ok", r.error
+    assert r.stdout.strip() == "java.awt.Color[r=255,g=255,b=255] true true", r.stdout
+
+
 def test_update_display_replaces_by_id(kernel):
     _, kc = kernel
     r = run(kc, 'var h = display("first");\nh.update("second");')

@@ -5,6 +5,7 @@ import racecourse.grader.compile.ExerciseCompiler;
 import racecourse.grader.explain.Explainer;
 import racecourse.grader.explain.Explanation;
 import racecourse.grader.explain.LincheckMode;
+import racecourse.grader.harness.Suites;
 import racecourse.grader.harness.Verdict;
 import racecourse.grader.model.ChildEvent;
 import racecourse.grader.report.ExerciseResult;
@@ -77,7 +78,12 @@ public final class Grader {
         }
         Submission submission = SubmissionReader.read(request.submission());
         List<String> chosen = request.exercises().isEmpty() ? Catalog.EXERCISES : request.exercises();
-        List<String> notes = new ArrayList<>(submission.notes());
+        List<String> notes = new ArrayList<>();
+        if (chosen.stream().anyMatch(e -> !Suites.hiddenAvailable(e, Grader.class.getClassLoader()))) {
+            // The student edition: first, so that no one takes a public pass for the grade.
+            notes.add(Suites.PUBLIC_ONLY);
+        }
+        notes.addAll(submission.notes());
         Sandbox.Kind sandbox = Sandbox.kind();
         switch (sandbox) {
             case UNSHARE -> notes.add(Grading.UNSHARE_ONLY);
@@ -146,7 +152,9 @@ public final class Grader {
     public static void write(Grading grading, Path out) throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.json"), GradescopeResults.json(grading), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("feedback.md"), Feedback.markdown(grading), StandardCharsets.UTF_8);
+        String feedback = Feedback.markdown(grading);
+        Files.writeString(out.resolve("feedback.md"), feedback, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("feedback.html"), racecourse.grader.report.FeedbackHtml.page(feedback), StandardCharsets.UTF_8);
     }
 
     private static ExerciseResult gradeExercise(String exercise, SourceFile file, Path work, Request request)
@@ -279,6 +287,7 @@ public final class Grader {
         List<Path> hidden = new ArrayList<>();
         if (home != null) {
             hidden.addAll(List.of(home.resolve("solutions"), home.resolve("autograder/src"),
+                    home.resolve("autograder-hidden"),
                     home.resolve("autograder/corpus")));
         }
         hidden.add(INSTALLED_REFERENCES);

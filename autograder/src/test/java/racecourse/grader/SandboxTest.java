@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Execution(ExecutionMode.CONCURRENT)
 class SandboxTest {
     static final Path SOLUTION = Grading.HOME.resolve("solutions/src/main/java/exercises/SafeCounter.java");
-    static final Path HIDDEN = Grading.HOME.resolve("autograder/src/main/java/racecourse/grader/suites/SafeCounterHiddenTest.java");
+    static final Path HIDDEN = Grading.HOME.resolve("autograder-hidden/src/main/java/racecourse/instructor/suites/SafeCounterHiddenTest.java");
 
     /** A SafeCounter whose constructor reports what it could do; {@code %s}: network probe on, escape file. */
     static final String PROBE = """

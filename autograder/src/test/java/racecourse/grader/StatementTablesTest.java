@@ -56,7 +56,7 @@ class StatementTablesTest {
         Map<String, Row> table = table(exercise, statement);
         Map<String, Row> tests = new LinkedHashMap<>();
         collect(tests, "public", Class.forName("exercises.tests." + exercise + "PublicTest"));
-        collect(tests, "hidden", Class.forName("racecourse.grader.suites." + exercise + "HiddenTest"));
+        collect(tests, "hidden", Class.forName(racecourse.grader.harness.Suites.HIDDEN_PACKAGE + "." + exercise + "HiddenTest"));
 
         assertEquals(new TreeSet<>(tests.keySet()), new TreeSet<>(table.keySet()),
                 exercise + ".md: the table must list exactly the suites' tests (by display name)");

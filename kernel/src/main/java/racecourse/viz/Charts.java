@@ -78,26 +78,73 @@ public final class Charts {
      */
     public static JFreeChart style(JFreeChart chart) {
         theme().apply(chart);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(new RectangleInsets(6, 6, 6, 12));
-        if (chart.getTitle() != null) {
-            chart.getTitle().setPaint(INK);
-            chart.getTitle().setFont(TITLE_FONT);
-        }
-        for (int i = 0; i < chart.getSubtitleCount(); i++) {
-            Title t = chart.getSubtitle(i);
-            if (t instanceof LegendTitle legend) {
-                legend.setFrame(BlockBorder.NONE);
-                legend.setItemFont(SMALL_FONT);
-                legend.setBackgroundPaint(Color.WHITE);
-                legend.setPosition(RectangleEdge.BOTTOM);
-            } else if (t instanceof TextTitle text) {
-                text.setFont(LABEL_FONT);
-                text.setPaint(INK);
-            }
-        }
-        stylePlot(chart.getPlot());
         return chart;
+    }
+
+    /**
+     * The Racecourse chart theme. The kernel makes it JFreeChart's current theme, so a chart made
+     * with {@code ChartFactory} in a cell has the course's look without asking; {@link #style}
+     * gives it to a chart built another way.
+     */
+    public static org.jfree.chart.ChartTheme theme() {
+        return new RacecourseTheme();
+    }
+
+    /** JFreeChart's standard theme with our fonts and colours, plus what it leaves alone. */
+    private static final class RacecourseTheme extends StandardChartTheme {
+        RacecourseTheme() {
+            super("Racecourse");
+            setExtraLargeFont(TITLE_FONT);
+            setLargeFont(LABEL_FONT);
+            setRegularFont(TICK_FONT);
+            setSmallFont(SMALL_FONT);
+            setTitlePaint(INK);
+            setSubtitlePaint(INK);
+            setAxisLabelPaint(INK);
+            setTickLabelPaint(INK);
+            setLegendItemPaint(INK);
+            setItemLabelPaint(INK);
+            setChartBackgroundPaint(Color.WHITE);
+            setPlotBackgroundPaint(Color.WHITE);
+            setPlotOutlinePaint(GRID);
+            setDomainGridlinePaint(GRID);
+            setRangeGridlinePaint(GRID);
+            setLegendBackgroundPaint(Color.WHITE);
+            setAxisOffset(RectangleInsets.ZERO_INSETS);
+            setBarPainter(new StandardBarPainter());
+            setXYBarPainter(new StandardXYBarPainter());
+            setShadowVisible(false);
+            setDrawingSupplier(new DefaultDrawingSupplier(PALETTE.clone(),
+                    DefaultDrawingSupplier.DEFAULT_FILL_PAINT_SEQUENCE,
+                    DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE,
+                    new java.awt.Stroke[]{new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)},
+                    DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE,
+                    new Shape[]{new Ellipse2D.Double(-4, -4, 8, 8)}));
+        }
+
+        @Override
+        public void apply(JFreeChart chart) {
+            super.apply(chart);
+            chart.setBackgroundPaint(Color.WHITE);
+            chart.setPadding(new RectangleInsets(6, 6, 6, 12));
+            if (chart.getTitle() != null) {
+                chart.getTitle().setPaint(INK);
+                chart.getTitle().setFont(TITLE_FONT);
+            }
+            for (int i = 0; i < chart.getSubtitleCount(); i++) {
+                Title t = chart.getSubtitle(i);
+                if (t instanceof LegendTitle legend) {
+                    legend.setFrame(BlockBorder.NONE);
+                    legend.setItemFont(SMALL_FONT);
+                    legend.setBackgroundPaint(Color.WHITE);
+                    legend.setPosition(RectangleEdge.BOTTOM);
+                } else if (t instanceof TextTitle text) {
+                    text.setFont(LABEL_FONT);
+                    text.setPaint(INK);
+                }
+            }
+            stylePlot(chart.getPlot());
+        }
     }
 
     private static void stylePlot(Plot plot) {
@@ -120,37 +167,6 @@ public final class Charts {
             cat.setRangeGridlineStroke(new BasicStroke(1f));
             cat.setAxisOffset(RectangleInsets.ZERO_INSETS);
         }
-    }
-
-    private static StandardChartTheme theme() {
-        StandardChartTheme theme = new StandardChartTheme("Racecourse");
-        theme.setExtraLargeFont(TITLE_FONT);
-        theme.setLargeFont(LABEL_FONT);
-        theme.setRegularFont(TICK_FONT);
-        theme.setSmallFont(SMALL_FONT);
-        theme.setTitlePaint(INK);
-        theme.setSubtitlePaint(INK);
-        theme.setAxisLabelPaint(INK);
-        theme.setTickLabelPaint(INK);
-        theme.setLegendItemPaint(INK);
-        theme.setItemLabelPaint(INK);
-        theme.setChartBackgroundPaint(Color.WHITE);
-        theme.setPlotBackgroundPaint(Color.WHITE);
-        theme.setPlotOutlinePaint(GRID);
-        theme.setDomainGridlinePaint(GRID);
-        theme.setRangeGridlinePaint(GRID);
-        theme.setLegendBackgroundPaint(Color.WHITE);
-        theme.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        theme.setBarPainter(new StandardBarPainter());
-        theme.setXYBarPainter(new StandardXYBarPainter());
-        theme.setShadowVisible(false);
-        theme.setDrawingSupplier(new DefaultDrawingSupplier(PALETTE.clone(),
-                DefaultDrawingSupplier.DEFAULT_FILL_PAINT_SEQUENCE,
-                DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE,
-                new java.awt.Stroke[]{new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)},
-                DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE,
-                new Shape[]{new Ellipse2D.Double(-4, -4, 8, 8)}));
-        return theme;
     }
 
     /** The colour of the {@code i}-th series in Racecourse charts. */

@@ -16,6 +16,7 @@ import org.jfree.data.xy.DefaultXYDataset;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -185,6 +186,16 @@ final class TimelineChart {
             plot.setDataset(1, marks);
             plot.setRenderer(1, tickRenderer);
         }
+        // Every series' colour, by renderer: the theme repaints series from its palette, and the
+        // legend items above must keep naming the colours the bars and ticks are drawn in.
+        List<Paint> spanPaints = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            spanPaints.add(renderer.getSeriesPaint(i));
+        }
+        List<Paint> tickPaints = new ArrayList<>();
+        for (int i = 0; i < ticks.size(); i++) {
+            tickPaints.add(plot.getRenderer(1).getSeriesPaint(i));
+        }
         plot.setFixedLegendItems(legend);
 
         boolean showLegend = labels.size() > 1 || !ticks.isEmpty();
@@ -205,9 +216,11 @@ final class TimelineChart {
         Charts.style(chart);
         plot.setRangeGridlinePaint(Charts.GRID);
         plot.setRangeGridlineStroke(new BasicStroke(1f));
-        // The theme repaints series from its palette; put the label colours back.
-        for (int i = 0; i < labels.size(); i++) {
-            renderer.setSeriesPaint(i, Charts.color(i));
+        for (int i = 0; i < spanPaints.size(); i++) {
+            renderer.setSeriesPaint(i, spanPaints.get(i));
+        }
+        for (int i = 0; i < tickPaints.size(); i++) {
+            plot.getRenderer(1).setSeriesPaint(i, tickPaints.get(i));
         }
         threads.setTickLabelFont(names.length > 24 ? Charts.SMALL_FONT : Charts.TICK_FONT);
         return chart;

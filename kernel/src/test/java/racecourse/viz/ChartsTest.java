@@ -108,4 +108,23 @@ class ChartsTest {
         assertTrue(c.getCategoryPlot().getDomainAxis().getTickLabelFont().getSize() >= 12);
         assertTrue(c.getCategoryPlot().getRangeAxis().getLabelFont().getSize() >= 12);
     }
+
+    @Test
+    void aChartFactoryChartGetsTheCourseLookOnceTheThemeIsCurrent() {
+        org.jfree.chart.ChartTheme before = org.jfree.chart.ChartFactory.getChartTheme();
+        try {
+            org.jfree.chart.ChartFactory.setChartTheme(Charts.theme());
+            org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
+            data.addValue(1, "a", "x");
+            data.addValue(2, "b", "x");
+            JFreeChart chart = org.jfree.chart.ChartFactory.createBarChart("plain", "n", "v", data);
+            assertEquals(java.awt.Color.WHITE, chart.getPlot().getBackgroundPaint());
+            assertEquals(Charts.color(0), ((org.jfree.chart.renderer.AbstractRenderer) chart.getCategoryPlot().getRenderer()).lookupSeriesPaint(0));
+            assertEquals(Charts.color(1), ((org.jfree.chart.renderer.AbstractRenderer) chart.getCategoryPlot().getRenderer()).lookupSeriesPaint(1));
+            assertEquals(org.jfree.chart.block.BlockBorder.NONE, chart.getLegend().getFrame());
+            assertEquals(Charts.TITLE_FONT, chart.getTitle().getFont());
+        } finally {
+            org.jfree.chart.ChartFactory.setChartTheme(before);
+        }
+    }
 }

@@ -196,4 +196,29 @@ class TimelineTest {
             Thread.onSpinWait();
         }
     }
+
+    @Test
+    void everyLegendItemHasTheColourItsSeriesIsDrawnIn() throws Exception {
+        Timeline t = new Timeline();
+        t.record("read", () -> spin(200_000));
+        t.mark("lock");
+        t.record("write", () -> spin(200_000));
+        t.mark("unlock");
+        t.record("read", () -> spin(200_000));
+        JFreeChart chart = t.chart("Legend colours");
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        java.util.Map<String, java.awt.Paint> drawn = new java.util.HashMap<>();
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            for (int i = 0; i < plot.getDataset(d).getSeriesCount(); i++) {
+                drawn.put(String.valueOf(plot.getDataset(d).getSeriesKey(i)), plot.getRenderer(d).getSeriesPaint(i));
+            }
+        }
+        assertEquals(4, drawn.size(), drawn.toString());
+        org.jfree.chart.LegendItemCollection items = plot.getLegendItems();
+        for (int k = 0; k < items.getItemCount(); k++) {
+            org.jfree.chart.LegendItem item = items.get(k);
+            assertEquals(drawn.get(item.getLabel()), item.getFillPaint(), "legend item " + item.getLabel());
+        }
+        Png.render(chart);
+    }
 }

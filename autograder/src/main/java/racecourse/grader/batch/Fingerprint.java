@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class Fingerprint {
         this.classes = classes;
         MessageDigest md = sha();
         classes.forEach((name, hash) -> {
-            if (name.startsWith("racecourse/grader/") && !name.startsWith("racecourse/grader/suites/")
+            if (name.startsWith("racecourse/grader/")
                     && !name.startsWith("racecourse/grader/batch/")) {
                 md.update(name.getBytes(StandardCharsets.UTF_8));
                 md.update(hash);
@@ -52,7 +53,8 @@ public final class Fingerprint {
     /** Reads the grader's class files from where {@link Grader} was loaded (a jar or a folder). */
     public static Fingerprint ofThisGrader() throws IOException {
         Map<String, byte[]> classes = new TreeMap<>();
-        for (Class<?> anchor : List.of(Grader.class, classOf(Suites.publicSuite("SafeCounter")))) {
+        for (Class<?> anchor : Arrays.asList(Grader.class, classOf(Suites.publicSuite("SafeCounter")),
+                classOf(Suites.hiddenSuite("SafeCounter")))) {
             if (anchor == null) {
                 continue;
             }

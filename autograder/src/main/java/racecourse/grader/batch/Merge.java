@@ -79,6 +79,7 @@ public final class Merge {
                 students.add(e);
                 copyIfPresent(d.resolve(e.id()).resolve("results.json"), out.resolve(e.id()).resolve("results.json"));
                 copyIfPresent(d.resolve(e.id()).resolve("feedback.md"), out.resolve(e.id()).resolve("feedback.md"));
+                copyIfPresent(d.resolve(e.id()).resolve("feedback.html"), out.resolve(e.id()).resolve("feedback.html"));
                 if (e.problem() == null) {
                     for (String x : first.exercises()) {
                         Path src = new RecordStore(d).path(e.id(), x);
@@ -93,6 +94,8 @@ public final class Merge {
         merged.write(out);
         // Every shard read the same ROOT, so the same receive times: keep one copy for rescore.
         copyIfPresent(ReceivedTimes.path(dirs.get(0)), ReceivedTimes.path(out));
+        // The roster the shards were regraded with (the first shard's; each was given the same file).
+        copyIfPresent(dirs.get(0).resolve(RosterMatch.FILE), out.resolve(RosterMatch.FILE));
         ClassReport.write(out, merged, target);
         return merged;
     }

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public record Roster(List<Student> students, List<String> ignored, String fingerprint) {
     /** Output names in DIR that a student folder must not take. */
-    static final Set<String> RESERVED = Set.of("gradebook.csv", "summary.md", "totals.png");
+    static final Set<String> RESERVED = Set.of("gradebook.csv", "summary.md", "totals.png", "roster.csv", "reviews.csv");
 
     /** A student: id, what ROOT holds for them (null for a problem row), and why they cannot be graded (or null). */
     public record Student(String id, Path path, String source, String problem) {

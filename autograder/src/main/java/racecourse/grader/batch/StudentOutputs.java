@@ -2,6 +2,7 @@ package racecourse.grader.batch;
 
 import racecourse.grader.report.ExerciseResult;
 import racecourse.grader.report.Feedback;
+import racecourse.grader.report.FeedbackHtml;
 import racecourse.grader.report.GradescopeResults;
 import racecourse.grader.report.Grading;
 
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code DIR/<student>/results.json} and {@code feedback.md}, in the same formats as
+ * {@code DIR/<student>/results.json}, {@code feedback.md} and {@code feedback.html}, in the same formats as
  * {@code racecourse grade} (the same report classes), assembled from the student's records; each
  * file written whole. The notes add, after what reading the submission said, the outcome of every
  * confirmation rerun.
@@ -32,10 +33,26 @@ public final class StudentOutputs {
         return new Grading(results, seed, notes, seconds, sandboxed);
     }
 
+    /** The student's reviews (OUT/reviews.csv, {@code dir} being OUT/<student>) are shown in the feedback. */
     public static void write(Path dir, Grading g) throws IOException {
-        AtomicFiles.write(dir.resolve("results.json"), GradescopeResults.json(g));
-        AtomicFiles.write(dir.resolve("feedback.md"), Feedback.markdown(g));
+        Path out = dir.toAbsolutePath().getParent();
+        String student = dir.getFileName().toString();
+        write(dir, g, Reviews.read(out).of(student).stream().map(Review::feedbackLine).toList());
     }
+
+    /**
+     * With {@code reviews}: the lines feedback shows under "Reviews". Hidden-test details are never
+     * shown ({@link #HIDDEN_DETAILS}); the course file may later decide it per exercise and deadline.
+     */
+    public static void write(Path dir, Grading g, List<String> reviews) throws IOException {
+        String md = Feedback.markdown(g, HIDDEN_DETAILS, reviews);
+        AtomicFiles.write(dir.resolve("results.json"), GradescopeResults.json(g));
+        AtomicFiles.write(dir.resolve("feedback.md"), md);
+        AtomicFiles.write(dir.resolve("feedback.html"), FeedbackHtml.page(md));
+    }
+
+    /** Whether feedback shows hidden tests' messages: never, until the course file says otherwise. */
+    static final boolean HIDDEN_DETAILS = false;
 
     /** For a student who could not be graded: score 0, no tests, the reason as the only note. */
     public static void writeProblem(Path dir, String problem, long seed) throws IOException {

@@ -4,10 +4,11 @@ import racecourse.grader.report.TestResult;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,11 @@ public final class Summary {
     }
 
     public static String markdown(Manifest m, List<Row> rows) {
+        return markdown(m, rows, null);
+    }
+
+    /** With {@code roster} (or null): who was handed in without being enrolled, and who is enrolled but handed nothing in. */
+    public static String markdown(Manifest m, List<Row> rows, RosterMatch roster) {
         List<Row> graded = rows.stream().filter(Row::graded).toList();
         double max = m.exercises().size() * racecourse.grader.Catalog.POINTS;
         StringBuilder sb = new StringBuilder("# Regrade summary\n\n");
@@ -36,35 +42,35 @@ public final class Summary {
                     .append(Gradebook.number(totals.get(totals.size() - 1))).append(".\n\n");
         }
         sb.append("![Histogram of totals](totals.png)\n\n## Per exercise\n\n");
-        sb.append("| exercise | submitted | mean | median | 0 | below half | half or more | full | most frequent verdicts |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|\n");
-        Map<String, int[]> verdictsOverall = new TreeMap<>();
+        sb.append("Scores and verdicts are of the students who handed the exercise in; one who did not is counted under"
+                + " \"not submitted\" (and scores 0 in the gradebook), never as a compile failure.\n\n");
+        sb.append("| exercise | submitted | not submitted | mean | median | 0 | below half | half or more | full | most frequent verdicts |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        // Overall: per verdict, failed tests and the distinct students with at least one.
+        Map<String, Integer> testsOverall = new TreeMap<>();
+        Map<String, Set<String>> studentsOverall = new TreeMap<>();
         for (String x : m.exercises()) {
-            List<ExerciseRecord> recs = graded.stream().map(r -> r.records().get(x)).toList();
-            List<Double> scores = recs.stream().map(r -> r.result().score()).sorted().toList();
-            double points = recs.isEmpty() ? racecourse.grader.Catalog.POINTS : recs.get(0).result().points();
-            long submitted = recs.stream().filter(r -> r.result().submitted()).count();
+            List<Row> handedIn = graded.stream().filter(r -> r.records().get(x).result().submitted()).toList();
+            List<Double> scores = handedIn.stream().map(r -> r.records().get(x).result().score()).sorted().toList();
+            double points = graded.isEmpty() ? racecourse.grader.Catalog.POINTS : graded.get(0).records().get(x).result().points();
             int[] buckets = new int[4];
             for (double s : scores) {
                 buckets[s == 0 ? 0 : s < points / 2 ? 1 : s < points ? 2 : 3]++;
             }
             Map<String, Integer> verdicts = new TreeMap<>();
-            Map<String, java.util.Set<String>> studentsBy = new TreeMap<>();
-            for (Row r : graded) {
+            Map<String, Set<String>> studentsBy = new TreeMap<>();
+            for (Row r : handedIn) {
                 for (TestResult t : r.records().get(x).result().tests()) {
                     if (!t.passed()) {
                         verdicts.merge(t.verdict().label(), 1, Integer::sum);
-                        studentsBy.computeIfAbsent(t.verdict().label(), k -> new java.util.TreeSet<>()).add(r.id());
+                        studentsBy.computeIfAbsent(t.verdict().label(), k -> new TreeSet<>()).add(r.id());
+                        testsOverall.merge(t.verdict().label(), 1, Integer::sum);
+                        studentsOverall.computeIfAbsent(t.verdict().label(), k -> new TreeSet<>()).add(r.id());
                     }
                 }
             }
-            verdicts.forEach((v, n) -> {
-                int[] c = verdictsOverall.computeIfAbsent(v, k -> new int[2]);
-                c[0] += n;
-            });
-            studentsBy.forEach((v, s) -> verdictsOverall.get(v)[1] += s.size());
-            sb.append("| ").append(x).append(" | ").append(submitted).append(" | ")
-                    .append(scores.isEmpty() ? "" : Gradebook.number(mean(scores))).append(" | ")
+            sb.append("| ").append(x).append(" | ").append(handedIn.size()).append(" | ").append(graded.size() - handedIn.size())
+                    .append(" | ").append(scores.isEmpty() ? "" : Gradebook.number(mean(scores))).append(" | ")
                     .append(scores.isEmpty() ? "" : Gradebook.number(median(scores)));
             for (int b : buckets) {
                 sb.append(" | ").append(b);
@@ -72,14 +78,15 @@ public final class Summary {
             sb.append(" | ").append(top(verdicts, studentsBy)).append(" |\n");
         }
         sb.append("\n## Most frequent verdicts\n\n");
-        if (verdictsOverall.isEmpty()) {
-            sb.append("No failed tests.\n");
+        if (testsOverall.isEmpty()) {
+            sb.append("No failed tests in the work handed in.\n");
         } else {
+            sb.append("Students: how many different students had at least one test fail with that verdict, in any exercise.\n\n");
             sb.append("| verdict | failed tests | students |\n|---|---|---|\n");
-            verdictsOverall.entrySet().stream()
-                    .sorted(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
-                    .forEach(e -> sb.append("| ").append(e.getKey()).append(" | ").append(e.getValue()[0]).append(" | ")
-                            .append(e.getValue()[1]).append(" |\n"));
+            testsOverall.entrySet().stream()
+                    .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
+                    .forEach(e -> sb.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" | ")
+                            .append(studentsOverall.get(e.getKey()).size()).append(" |\n"));
         }
         List<String> flagged = new ArrayList<>();
         for (Row r : graded) {
@@ -92,6 +99,17 @@ public final class Summary {
         List<String> notGraded = rows.stream().filter(r -> !r.graded())
                 .map(r -> "- " + md(r.id()) + ": " + md(r.review())).toList();
         sb.append("\n## Not graded\n\n").append(notGraded.isEmpty() ? "Nobody.\n" : String.join("\n", notGraded) + "\n");
+        if (roster != null) {
+            sb.append("\n## Roster\n\n").append(roster.roster().students().size()).append(" enrolled, ")
+                    .append(roster.bySubmission().size()).append(" matched to a submission.\n");
+            sb.append("\nNot on the roster (graded, but not exported until the roster has them):")
+                    .append(roster.unknown().isEmpty() ? " nobody.\n" : "\n\n" + roster.unknown().stream()
+                            .map(id -> "- " + md(id)).collect(Collectors.joining("\n")) + "\n");
+            sb.append("\nOn the roster with no submission:")
+                    .append(roster.missing().isEmpty() ? " nobody.\n" : "\n\n" + roster.missing().stream()
+                            .map(s -> "- " + md(s.id()) + " (" + md(s.name()) + ", section " + md(s.section()) + ")")
+                            .collect(Collectors.joining("\n")) + "\n");
+        }
         if (!m.ignored().isEmpty()) {
             sb.append("\n## Ignored in ROOT\n\n").append(m.ignored().stream().map(s -> "- " + md(s))
                     .collect(Collectors.joining("\n"))).append('\n');
@@ -99,7 +117,7 @@ public final class Summary {
         return sb.toString();
     }
 
-    private static String top(Map<String, Integer> verdicts, Map<String, java.util.Set<String>> students) {
+    private static String top(Map<String, Integer> verdicts, Map<String, Set<String>> students) {
         return verdicts.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue()).thenComparing(Map.Entry::getKey))
                 .limit(3)

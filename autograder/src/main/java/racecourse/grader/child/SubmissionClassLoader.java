@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * the submission; everything else (JUnit, the harness) comes from the parent.
  */
 final class SubmissionClassLoader extends ClassLoader {
-    static final String[] SUITE_PREFIXES = {"exercises.tests.", "racecourse.grader.suites."};
+    static final String[] SUITE_PREFIXES = {"exercises.tests.", racecourse.grader.harness.Suites.HIDDEN_PACKAGE + "."};
 
     static {
         registerAsParallelCapable();

@@ -1,13 +1,29 @@
 package racecourse.grader.report;
 
+import java.util.List;
 import java.util.Locale;
 
-/** feedback.md: per exercise the score and, for each failed test, its verdict and what went wrong. */
+/**
+ * feedback.md: per exercise the score and, for each failed test, its verdict and what went wrong,
+ * the Lincheck trace of a race or exclusion, the seed that replays it, and any review of the score.
+ * A hidden test shows its name and verdict only, unless {@code hiddenDetails} (the course file's
+ * say: never by default). Text from the grading (messages hold what the student's code printed or
+ * threw) only ever goes inside code fences longer than any run of backticks in it, so it cannot
+ * end the fence and become Markdown (or, in feedback.html, HTML).
+ */
 public final class Feedback {
     private Feedback() {
     }
 
     public static String markdown(Grading g) {
+        return markdown(g, false, List.of());
+    }
+
+    /**
+     * {@code hiddenDetails}: show hidden tests' messages too; {@code reviews}: one line each, already
+     * Markdown (see {@link #code}), shown under "Reviews" after the exercises.
+     */
+    public static String markdown(Grading g, boolean hiddenDetails, List<String> reviews) {
         StringBuilder sb = new StringBuilder("# Racecourse grading\n\n");
         sb.append(String.format(Locale.ROOT, "Score: **%s / %s**. Seed %d (replay with `--seed %d`).%n",
                 fmt(g.score()), fmt(g.maxScore()), g.seed(), g.seed()));
@@ -19,7 +35,7 @@ public final class Feedback {
         var notes = g.notes().stream().filter(n -> !Grading.SANDBOX_WARNINGS.contains(n)).toList();
         if (!notes.isEmpty()) {
             sb.append("\nAbout the submission:\n");
-            notes.forEach(n -> sb.append("- ").append(n).append('\n'));
+            notes.forEach(n -> sb.append("- ").append(code(n)).append('\n'));
         }
         sb.append("\n| exercise | score | failed tests |\n|---|---|---|\n");
         for (ExerciseResult e : g.exercises()) {
@@ -30,21 +46,57 @@ public final class Feedback {
         for (ExerciseResult e : g.exercises()) {
             sb.append("\n## ").append(e.exercise()).append(" — ").append(fmt(e.score())).append(" / ").append(fmt(e.points())).append("\n\n");
             if (e.note() != null) {
-                sb.append(e.note()).append("\n\n");
+                sb.append(code(e.note())).append("\n\n");
             }
             for (TestResult t : e.tests()) {
                 if (t.passed()) {
-                    sb.append("- passed: ").append(t.name()).append('\n');
+                    sb.append("- passed: ").append(code(t.name())).append('\n');
                 } else {
-                    sb.append("- **failed (").append(t.verdict().label()).append(")**: ").append(t.name())
+                    sb.append("- **failed (").append(t.verdict().label()).append(")**: ").append(code(t.name()))
                             .append(t.hidden() ? " (hidden test)" : "").append('\n');
-                    if (!t.hidden() && t.message() != null) {
-                        sb.append("\n```\n").append(t.message().strip()).append("\n```\n\n");
+                    if ((!t.hidden() || hiddenDetails) && t.message() != null) {
+                        sb.append('\n').append(fenced(t.message().strip())).append('\n');
                     }
                 }
             }
+            var x = e.explanation();
+            boolean shown = e.tests().stream().anyMatch(t -> !t.passed() && (!t.hidden() || hiddenDetails));
+            if (x != null && x.traced() && shown && e.tests().stream().noneMatch(t -> t.message() != null && t.message().contains(x.text()))) {
+                sb.append("\nThe interleaving Lincheck found (replay with `--seed ").append(g.seed()).append("`):\n\n")
+                        .append(fenced(x.text().strip())).append('\n');
+            }
+        }
+        if (!reviews.isEmpty()) {
+            sb.append("\n## Reviews\n\n");
+            reviews.forEach(r -> sb.append("- ").append(r).append('\n'));
         }
         return sb.toString();
+    }
+
+    /** {@code text} as a fenced code block that nothing inside it can close. */
+    static String fenced(String text) {
+        String fence = "`".repeat(Math.max(3, longestRun(text, '`') + 1));
+        return fence + "\n" + text + "\n" + fence + "\n";
+    }
+
+    /** {@code text} as inline code that nothing inside it can close (one line; empty stays empty). */
+    public static String code(String text) {
+        String line = text.replace('\n', ' ').replace('\r', ' ');
+        if (line.isBlank()) {
+            return line;
+        }
+        String ticks = "`".repeat(longestRun(line, '`') + 1);
+        return ticks + " " + line + " " + ticks;
+    }
+
+    private static int longestRun(String s, char c) {
+        int best = 0;
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = s.charAt(i) == c ? run + 1 : 0;
+            best = Math.max(best, run);
+        }
+        return best;
     }
 
     static String fmt(double d) {

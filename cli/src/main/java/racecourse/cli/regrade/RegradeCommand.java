@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code racecourse regrade ROOT --out DIR [--jobs N] [--shard K/N] [--seed N] [--force] [--confirm R]}.
+ * {@code racecourse regrade ROOT --out DIR [--jobs N] [--shard K/N] [--seed N] [--force] [--confirm R] [--roster FILE]}.
  * Exit 0 when every student of the shard is in the gradebook (graded, or listed with the reason
  * they cannot be), 1 when some exercise could not be graded (rerun to retry it), 2 for bad usage.
  */
@@ -49,6 +49,9 @@ public final class RegradeCommand implements Callable<Integer> {
     @Option(names = "--exercise", paramLabel = "CLASS", description = "Regrade only this exercise (repeatable; default: all eleven).")
     List<String> exercises = new ArrayList<>();
 
+    @Option(names = "--roster", paramLabel = "FILE", description = "roster.csv (id,name,email,section[,sis_id]): maps submission ids to students; kept as DIR/roster.csv for export.")
+    Path roster;
+
     @Option(names = "--course", paramLabel = "FILE", description = {"The course file: its exercises (unless --exercise), points, weights,",
             "deadlines and late policy; receive times from ROOT/submissions.csv (student,submitted_at)."})
     Path course;
@@ -66,6 +69,12 @@ public final class RegradeCommand implements Callable<Integer> {
             // The gradebook needs every exercise of the course: say so now, not after grading.
             throw new IllegalArgumentException("with --course, regrade every exercise of the course (leave out --exercise): "
                     + String.join(", ", c.exercises()));
+        }
+        // A bad roster stops the run before anything is graded or written.
+        racecourse.grader.batch.RosterFile enrolled = roster == null ? null : racecourse.grader.batch.RosterFile.read(roster);
+        if (enrolled != null && java.nio.file.Files.isDirectory(root)) {
+            // Kept only for a run that can start (a bad ROOT is the regrade's own one-line error).
+            racecourse.grader.batch.RosterMatch.store(roster, out);
         }
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
@@ -88,6 +97,11 @@ public final class RegradeCommand implements Callable<Integer> {
             racecourse.grader.batch.Rescore.run(out, c);
         }
         o.errors().forEach(e -> err.println("regrade: " + e));
+        racecourse.grader.batch.Review.rememberRoot(out, root);
+        if (enrolled != null) {
+            racecourse.grader.batch.RosterMatch.of(enrolled, racecourse.grader.batch.Manifest.read(out)).lines()
+                    .forEach(l -> err.println("regrade: roster: " + l));
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Gradebook: " + out.resolve("gradebook.csv") + " (" + o.students() + " students; exercises: "
                 + o.graded() + " graded, " + o.failed() + " failed, " + o.interrupted() + " interrupted, " + o.cached() + " kept"

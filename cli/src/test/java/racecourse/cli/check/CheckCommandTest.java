@@ -35,6 +35,9 @@ class CheckCommandTest {
         assertTrue(text.contains("FAIL") && text.contains("[race]"), text);
         assertTrue(text.contains("SafeCounter: ") && text.contains(" / 10 ("), text);
         assertTrue(text.contains("Seed 9"), text);
+        // The instructor's CLI has the hidden suites on its class path: they run, and no note says otherwise.
+        assertTrue(text.contains(" (hidden)"), text);
+        assertTrue(!text.contains(racecourse.grader.harness.Suites.PUBLIC_ONLY), text);
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "check writes no files");
         }

@@ -34,6 +34,7 @@ class GradeCommandTest {
         assertTrue(json.contains("\"verdict:race\"") && json.contains("\"exercise:SafeCounter\""), json);
         assertTrue(out.toString().contains("failed (race)"), out.toString());
         assertTrue(Files.readString(dir.resolve("g/feedback.md")).contains("Seed 9"));
+        assertTrue(Files.readString(dir.resolve("g/feedback.html")).contains("Seed 9"));
     }
 
     @Test

@@ -49,6 +49,8 @@ final class JavaSession implements AutoCloseable {
     private volatile CellSource evaluating;
 
     JavaSession(List<Path> classpath) {
+        // One look for every chart, a student's ChartFactory chart too (cells run in this JVM).
+        org.jfree.chart.ChartFactory.setChartTheme(racecourse.viz.Charts.theme());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         this.shell = buildOnCellApi(provider, quiet);
         this.frames = new SnippetFrames(shell);

@@ -227,7 +227,8 @@ final class GradeMagic implements Magic {
                         t.has("score") ? t.get("score").getAsDouble() : 0, maxScore));
             }
             double score = root.has("score") ? root.get("score").getAsDouble() : 0;
-            return new Report(exercise, from, tests, score, max, string(root, "output"));
+            // Per-test points are rounded to 4 places (3 tests of 10 points: 3.3333 each): the sum, to 2.
+            return new Report(exercise, from, tests, score, Math.round(max * 100) / 100.0, string(root, "output"));
         }
 
         private static String string(JsonObject o, String key) {

@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class WaitForGraph {
     private static final int SIZE = 520;
+    /** The widest a node's box may be, and the white kept around the picture's edges. */
+    static final int MAX_BOX = 240;
+    static final int MARGIN = 6;
     private static final Color THREAD = new Color(0x2b6cb0);
     private static final Color LOCK = new Color(0xc05621);
 
@@ -89,9 +92,12 @@ public final class WaitForGraph {
 
     private static void box(Graphics2D g, double[] p, String label, boolean thread) {
         FontMetrics fm = g.getFontMetrics();
-        int w = Math.min(220, fm.stringWidth(label) + 20);
+        String shown = fit(label, fm, MAX_BOX - 20);
+        int w = fm.stringWidth(shown) + 20;
         int h = 30;
-        int x = (int) (p[0] - w / 2.0);
+        // Nodes at the left and right of the circle would stick out of the picture: keep every
+        // box inside it, its name whole where it fits.
+        int x = (int) Math.max(MARGIN, Math.min(SIZE - MARGIN - w, p[0] - w / 2.0));
         int y = (int) (p[1] - h / 2.0);
         g.setColor(thread ? THREAD : LOCK);
         if (thread) {
@@ -100,11 +106,30 @@ public final class WaitForGraph {
             g.fillRect(x, y, w, h);
         }
         g.setColor(Color.WHITE);
-        String shown = label;
-        while (fm.stringWidth(shown) > w - 12 && shown.length() > 4) {
-            shown = shown.substring(0, shown.length() - 2);
+        g.drawString(shown, x + 10, y + h / 2 + fm.getAscent() / 2 - 2);
+    }
+
+    /**
+     * A node's name in at most {@code width} pixels: a lock's class without its package
+     * ({@code ReentrantLock$NonfairSync@1b2c3d}), then, if still too long, the middle elided, so the
+     * end that tells two locks apart (the identity hash) stays.
+     */
+    static String fit(String label, FontMetrics fm, int width) {
+        String shown = label.replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+(?=[A-Z])", "");
+        if (fm.stringWidth(shown) <= width) {
+            return shown;
         }
-        g.drawString(shown, x + (w - fm.stringWidth(shown)) / 2, y + h / 2 + fm.getAscent() / 2 - 2);
+        int at = shown.lastIndexOf('@');
+        int keepEnd = at > 0 ? shown.length() - at : Math.min(10, shown.length() / 2);
+        String end = shown.substring(shown.length() - keepEnd);
+        String start = shown.substring(0, shown.length() - keepEnd);
+        while (!start.isEmpty() && fm.stringWidth(start + "\u2026" + end) > width) {
+            start = start.substring(0, start.length() - 1);
+        }
+        while (fm.stringWidth(start + "\u2026" + end) > width && end.length() > 1) {
+            end = end.substring(1);
+        }
+        return start + "\u2026" + end;
     }
 
     private static void arrow(Graphics2D g, double[] a, double[] b, String label) {

@@ -1,4 +1,4 @@
-package racecourse.grader.suites;
+package racecourse.instructor.suites;
 
 import exercises.PrethreadedEchoServer;
 import org.junit.jupiter.api.DisplayName;
