@@ -92,6 +92,8 @@ public final class Merge {
         Manifest merged = new Manifest(Manifest.FORMAT, Shard.ALL.toString(), first.seed(), first.confirm(), first.exercises(),
                 first.graderVersion(), first.roster(), students, first.ignored());
         merged.write(out);
+        // Every shard read the same ROOT, so the same receive times: keep one copy for rescore.
+        copyIfPresent(ReceivedTimes.path(dirs.get(0)), ReceivedTimes.path(out));
         // The roster the shards were regraded with (the first shard's; each was given the same file).
         copyIfPresent(dirs.get(0).resolve(RosterMatch.FILE), out.resolve(RosterMatch.FILE));
         ClassReport.write(out, merged, target);

@@ -15,15 +15,20 @@ public record Row(String id, String problem, Map<String, ExerciseRecord> records
     public static List<Row> of(Manifest m, RecordStore store) {
         List<Row> rows = new ArrayList<>();
         for (Manifest.Entry e : m.students()) {
-            Map<String, ExerciseRecord> records = new LinkedHashMap<>();
-            if (e.problem() == null) {
-                for (String x : m.exercises()) {
-                    records.put(x, store.read(e.id(), x, e.keys().get(x)).orElse(null));
-                }
-            }
-            rows.add(new Row(e.id(), e.problem(), records));
+            rows.add(of(e, m.exercises(), store));
         }
         return rows;
+    }
+
+    /** One student's row: their records of these exercises whose keys match the entry. */
+    public static Row of(Manifest.Entry e, List<String> exercises, RecordStore store) {
+        Map<String, ExerciseRecord> records = new LinkedHashMap<>();
+        if (e.problem() == null) {
+            for (String x : exercises) {
+                records.put(x, store.read(e.id(), x, e.keys().get(x)).orElse(null));
+            }
+        }
+        return new Row(e.id(), e.problem(), records);
     }
 
     public boolean graded() {

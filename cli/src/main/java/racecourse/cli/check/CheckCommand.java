@@ -35,6 +35,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the schedule perturbation (default: random); the same seed replays the same choices.")
     Long seed;
 
+    @Option(names = "--course", paramLabel = "FILE", description = "The course file: the exercise's points and test weights (no deadline: a check has no receive time).")
+    Path course;
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +54,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
+        }
+        racecourse.grader.course.Course c = racecourse.cli.regrade.CourseOption.read(course);
+        if (c != null) {
+            c.plan(exercise); // an exercise the course does not grade: one line, exit 2
         }
         PrintWriter out = spec.commandLine().getOut();
         long s = seed != null ? seed : new java.security.SecureRandom().nextInt(1_000_000);
@@ -77,6 +84,10 @@ public final class CheckCommand implements Callable<Integer> {
             ticker.join(1000);
         }
         out.print(text(grading));
+        if (c != null) {
+            out.println(racecourse.grader.course.CourseResults.summary(racecourse.grader.course.CourseResults.scores(grading, c, "",
+                    racecourse.grader.course.ReceiveTime.UNKNOWN)));
+        }
         out.flush();
         return 0;
     }

@@ -50,18 +50,41 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing; only write the files.")
     boolean quiet;
 
+    @Option(names = "--course", paramLabel = "FILE", description = "The course file: its exercises (unless --exercise), points, weights, deadlines, late policy.")
+    Path course;
+
+    @Option(names = "--submission-metadata", paramLabel = "FILE", description = {"Gradescope's submission_metadata.json: the receive time (created_at)",
+            "and the student (for extensions). Without it no late penalty applies, and results.json says so."})
+    Path metadata;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         LincheckMode mode = LincheckMode.parse(lincheck);
+        racecourse.grader.course.Course c = racecourse.cli.regrade.CourseOption.read(course);
+        var received = racecourse.grader.course.ReceiveTimes.fromGradescope(metadata);
+        // Extensions are matched on the submitter's sid, email or Gradescope id, in that order.
+        String student = c == null ? "" : racecourse.grader.course.ReceiveTimes.gradescopeStudentIds(metadata).stream()
+                .filter(id -> c.extensions().stream().anyMatch(e -> e.student().equals(id))).findFirst().orElse("");
+        if (c != null) {
+            exercises = racecourse.cli.regrade.CourseOption.exercises(exercises, c);
+        }
         long s = seed != null ? seed : new java.security.SecureRandom().nextInt(1_000_000);
         Grading grading = Grader.grade(new Grader.Request(submission, exercises, s, Limits.defaults(),
                 racecourse.cli.RepositoryHome.orNull(), mode, jobs));
         Grader.write(grading, out);
+        if (c != null) {
+            java.nio.file.Files.writeString(out.resolve("results.json"),
+                    racecourse.grader.course.CourseResults.json(grading, c, student, received));
+        }
         if (!quiet) {
             spec.commandLine().getOut().print(Feedback.markdown(grading));
+            if (c != null) {
+                spec.commandLine().getOut().println(racecourse.grader.course.CourseResults.summary(
+                        racecourse.grader.course.CourseResults.scores(grading, c, student, received)));
+            }
             spec.commandLine().getOut().flush();
         }
         return 0;

@@ -29,8 +29,20 @@ public final class GradescopeBundleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where the zip goes (default: autograder.zip).")
     Path out = Path.of("autograder.zip");
 
+    @Option(names = "--course", paramLabel = "FILE", description = {"Ship this course file (and its extensions file) as source/course.toml:",
+            "run_autograder then grades its exercises with its points, weights and late policy, the receive time",
+            "from Gradescope's submission_metadata.json."})
+    Path course;
+
     @Override
     public Integer call() throws IOException {
+        racecourse.cli.regrade.CourseOption.read(course); // a bad file stops here, in one line
+        String extensions = course == null ? null
+                : new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(course.toFile()).path("extensions").asText(null);
+        if (extensions != null && (extensions.contains("/") || extensions.contains("\\") || extensions.startsWith("."))) {
+            throw new CommandFailure("the bundle needs the extensions file beside " + course + " (extensions = \"extensions.csv\"), not \""
+                    + extensions + "\"");
+        }
         Path scripts = racecourse.cli.RepositoryHome.orCurrentFolder().resolve("deploy").resolve("gradescope");
         for (String f : List.of("setup.sh", "run_autograder")) {
             if (!Files.isRegularFile(scripts.resolve(f))) {
@@ -47,6 +59,12 @@ public final class GradescopeBundleCommand implements Callable<Integer> {
                 Path inZip = zip.getPath(f);
                 Files.copy(scripts.resolve(f), inZip);
                 Files.setPosixFilePermissions(inZip, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            if (course != null) {
+                Files.copy(course, zip.getPath("course.toml"));
+                if (extensions != null) {
+                    Files.copy(course.toAbsolutePath().getParent().resolve(extensions), zip.getPath(extensions));
+                }
             }
             Path lib = Files.createDirectories(zip.getPath("lib"));
             for (Path jar : jars()) {

@@ -23,12 +23,19 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where the merged outputs go.")
     Path out;
 
+    @Option(names = "--course", paramLabel = "FILE", description = "Score the merged gradebook under this course file (as rescore).")
+    Path course;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        racecourse.grader.course.Course c = CourseOption.read(course);
         Manifest m = Merge.merge(dirs, out);
+        if (c != null) {
+            racecourse.grader.batch.Rescore.run(out, c);
+        }
         spec.commandLine().getOut().println("Gradebook: " + out.resolve("gradebook.csv") + " (" + m.students().size()
                 + " students from " + dirs.size() + " shards); summary: " + out.resolve("summary.md"));
         spec.commandLine().getOut().flush();

@@ -52,12 +52,24 @@ public final class RegradeCommand implements Callable<Integer> {
     @Option(names = "--roster", paramLabel = "FILE", description = "roster.csv (id,name,email,section[,sis_id]): maps submission ids to students; kept as DIR/roster.csv for export.")
     Path roster;
 
+    @Option(names = "--course", paramLabel = "FILE", description = {"The course file: its exercises (unless --exercise), points, weights,",
+            "deadlines and late policy; receive times from ROOT/submissions.csv (student,submitted_at)."})
+    Path course;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Shard part = Shard.parse(shard);
+        racecourse.grader.course.Course c = CourseOption.read(course);
+        var received = c == null ? null : CourseOption.receiveTimes(root);
+        List<String> toGrade = CourseOption.exercises(exercises, c);
+        if (c != null && !toGrade.containsAll(c.exercises())) {
+            // The gradebook needs every exercise of the course: say so now, not after grading.
+            throw new IllegalArgumentException("with --course, regrade every exercise of the course (leave out --exercise): "
+                    + String.join(", ", c.exercises()));
+        }
         // A bad roster stops the run before anything is graded or written.
         racecourse.grader.batch.RosterFile enrolled = roster == null ? null : racecourse.grader.batch.RosterFile.read(roster);
         if (enrolled != null && java.nio.file.Files.isDirectory(root)) {
@@ -71,7 +83,7 @@ public final class RegradeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
         Regrade.Outcome o;
         try {
-            o = Regrade.run(new Regrade.Request(root, out, jobs, part, seed, force, confirm, exercises, Limits.defaults(),
+            o = Regrade.run(new Regrade.Request(root, out, jobs, part, seed, force, confirm, toGrade, Limits.defaults(),
                     racecourse.cli.RepositoryHome.orNull()), progress);
         } finally {
             try {
@@ -79,6 +91,10 @@ public final class RegradeCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // shutting down already
             }
+        }
+        if (c != null) {
+            racecourse.grader.batch.ReceivedTimes.of(received).write(out);
+            racecourse.grader.batch.Rescore.run(out, c);
         }
         o.errors().forEach(e -> err.println("regrade: " + e));
         racecourse.grader.batch.Review.rememberRoot(out, root);
@@ -91,6 +107,11 @@ public final class RegradeCommand implements Callable<Integer> {
                 + o.graded() + " graded, " + o.failed() + " failed, " + o.interrupted() + " interrupted, " + o.cached() + " kept"
                 + (o.notGraded() > 0 ? ", " + o.notGraded() + " not graded: see the review column" : "") + "); summary: "
                 + out.resolve("summary.md"));
+        if (c != null) {
+            stdout.println("Course: " + c.exercises().size() + " exercises, " + c.totalPoints() + " points; receive times for "
+                    + received.size() + " students" + (received.isEmpty() ? " (no " + root.resolve(racecourse.grader.course.ReceiveTimes.CSV_NAME)
+                    + ": no late penalties)" : " from " + root.resolve(racecourse.grader.course.ReceiveTimes.CSV_NAME)));
+        }
         stdout.flush();
         err.flush();
         return o.errors().isEmpty() ? 0 : 1;
