@@ -152,6 +152,8 @@ public final class Grader {
     public static void write(Grading grading, Path out) throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.json"), GradescopeResults.json(grading), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(racecourse.grader.report.GradingJson.FILE), racecourse.grader.report.GradingJson.write(grading),
+                StandardCharsets.UTF_8);
         String feedback = Feedback.markdown(grading);
         Files.writeString(out.resolve("feedback.md"), feedback, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("feedback.html"), racecourse.grader.report.FeedbackHtml.page(feedback), StandardCharsets.UTF_8);

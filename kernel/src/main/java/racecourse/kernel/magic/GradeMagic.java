@@ -1,9 +1,10 @@
 package racecourse.kernel.magic;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import racecourse.grader.report.ExerciseResult;
+import racecourse.grader.report.Grading;
+import racecourse.grader.report.GradingJson;
+import racecourse.grader.report.TestResult;
+
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import racecourse.kernel.Cell;
 import racecourse.kernel.Interpreter.Outcome;
@@ -142,13 +143,13 @@ final class GradeMagic implements Magic {
             destroy(p);
             return interrupted(exercise);
         }
-        Path results = out.resolve("results.json");
-        if (p.exitValue() != 0 || !Files.isRegularFile(results)) {
+        if (p.exitValue() != 0 || !Files.isRegularFile(out.resolve(GradingJson.FILE))) {
             String output = Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.UTF_8).strip() : "";
             throw new IOException("the grader failed (exit status " + p.exitValue() + ")"
                     + (output.isEmpty() ? "" : ": " + tail(output, 1500)));
         }
-        Report report = Report.parse(Files.readString(results, StandardCharsets.UTF_8), exercise, from);
+        Path grading = out.resolve(GradingJson.FILE);
+        Report report = Report.of(GradingJson.read(Files.readString(grading, StandardCharsets.UTF_8)), exercise, from);
         cell.write(Cell.Stream.STDOUT, String.format(Locale.ROOT, "Done in %.1f s.%n", (System.nanoTime() - start) / 1e9));
         cell.flush();
         DisplayData shown = new DisplayData(report.text());
@@ -192,47 +193,28 @@ final class GradeMagic implements Magic {
         return s.length() <= max ? s : "..." + s.substring(s.length() - max);
     }
 
-    /** One test as results.json (Gradescope format) tells it. */
+    /** One test as %grade shows it. */
     record Test(String name, boolean hidden, boolean passed, String verdict, String explanation, double score,
                 double maxScore) {
     }
 
-    /** The grading of one exercise, read from the grader's results.json. */
+    /** The grading of one exercise as %grade shows it, from the grader's records (grading.json). */
     record Report(String exercise, String from, List<Test> tests, double score, double maxScore, String notes) {
-        static Report parse(String json, String exercise, String from) {
-            JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+        /** The display of {@code exercise}'s part of a grading, read as the grader's own records. */
+        static Report of(Grading grading, String exercise, String from) {
+            ExerciseResult e = grading.exercises().stream().filter(x -> x.exercise().equals(exercise)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the grading has no " + exercise));
             List<Test> tests = new ArrayList<>();
-            double max = 0;
-            JsonArray array = root.has("tests") ? root.getAsJsonArray("tests") : new JsonArray();
-            for (JsonElement e : array) {
-                JsonObject t = e.getAsJsonObject();
-                String name = string(t, "name").replaceFirst("^" + Pattern.quote(exercise) + ": ", "");
-                boolean hidden = name.endsWith(" (hidden)");
-                if (hidden) {
-                    name = name.substring(0, name.length() - " (hidden)".length());
-                }
-                boolean passed = "passed".equals(string(t, "status"));
-                String output = string(t, "output");
-                String verdict = "";
-                String explanation = "";
-                if (!passed) {
-                    String first = output.lines().findFirst().orElse("");
-                    verdict = first.replaceFirst("^verdict: ", "").replaceFirst(" \\(hidden test.*$", "");
-                    explanation = output.contains("\n") ? output.substring(output.indexOf('\n') + 1).strip()
-                            : hidden ? "hidden test: the grader shows its verdict only" : "";
-                }
-                double maxScore = t.has("max_score") ? t.get("max_score").getAsDouble() : 0;
-                max += maxScore;
-                tests.add(new Test(name, hidden, passed, verdict, explanation,
-                        t.has("score") ? t.get("score").getAsDouble() : 0, maxScore));
+            for (TestResult t : e.tests()) {
+                String explanation = t.passed() ? ""
+                        : t.hidden() ? "hidden test: the grader shows its verdict only"
+                        : t.message() == null ? "" : t.message().strip();
+                tests.add(new Test(t.name(), t.hidden(), t.passed(), t.passed() ? "" : t.verdict().label(), explanation,
+                        t.passed() ? e.perTest() : 0, e.perTest()));
             }
-            double score = root.has("score") ? root.get("score").getAsDouble() : 0;
-            // Per-test points are rounded to 4 places (3 tests of 10 points: 3.3333 each): the sum, to 2.
-            return new Report(exercise, from, tests, score, Math.round(max * 100) / 100.0, string(root, "output"));
-        }
-
-        private static String string(JsonObject o, String key) {
-            return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "";
+            String notes = "Graded with seed " + grading.seed() + " (replay with --seed " + grading.seed() + ")."
+                    + (grading.notes().isEmpty() ? "" : "\n" + String.join("\n", grading.notes()));
+            return new Report(exercise, from, tests, e.score(), e.points(), notes);
         }
 
         long passed() {

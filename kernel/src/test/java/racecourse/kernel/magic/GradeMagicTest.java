@@ -7,20 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GradeMagicTest {
-    private static final String RESULTS = """
-            {"score": 2.0, "output": "Graded with seed 7 (replay with --seed 7).",
-             "tests": [
-              {"name": "BoundedBuffer: FIFO <order>", "score": 0.0, "max_score": 2.0, "status": "failed",
-               "output": "verdict: functional\\nexpected [1, 2, 3], got [3, 2, 1]"},
-              {"name": "BoundedBuffer: sum kept (hidden)", "score": 2.0, "max_score": 2.0, "status": "passed",
-               "output": "passed"},
-              {"name": "BoundedBuffer: no deadlock (hidden)", "score": 0.0, "max_score": 2.0, "status": "failed",
-               "output": "verdict: deadlock (hidden test: details are not shown)"}]}
-            """;
+    /** A grading as the grader writes it: one public test failed, one hidden passed, one hidden failed. */
+    private static final racecourse.grader.report.Grading GRADING = new racecourse.grader.report.Grading(
+            java.util.List.of(new racecourse.grader.report.ExerciseResult("BoundedBuffer", 6.0, java.util.List.of(
+                    new racecourse.grader.report.TestResult("BoundedBuffer", "a", "FIFO <order>", false,
+                            racecourse.grader.harness.Verdict.FUNCTIONAL, "expected [1, 2, 3], got [3, 2, 1]", 5),
+                    new racecourse.grader.report.TestResult("BoundedBuffer", "b", "sum kept", true, null, null, 5),
+                    new racecourse.grader.report.TestResult("BoundedBuffer", "c", "no deadlock", true,
+                            racecourse.grader.harness.Verdict.DEADLOCK, "thread t1 holds lock L and waits for M", 5)),
+                    true, 1.0, "From cell [3].")),
+            7, java.util.List.of(), 1.5, true);
+
+    /** What %grade reads: the grading through the grader's own codec, as the grader's JVM wrote it. */
+    private static GradeMagic.Report report() {
+        String json = racecourse.grader.report.GradingJson.write(GRADING);
+        return GradeMagic.Report.of(racecourse.grader.report.GradingJson.read(json), "BoundedBuffer", "cell [3]");
+    }
 
     @Test
-    void readsTheGradersResultsPerTest() {
-        GradeMagic.Report r = GradeMagic.Report.parse(RESULTS, "BoundedBuffer", "cell [3]");
+    void readsTheGradersRecordsPerTest() {
+        GradeMagic.Report r = report();
         assertEquals(3, r.tests().size());
         GradeMagic.Test first = r.tests().get(0);
         assertEquals("FIFO <order>", first.name());
@@ -34,8 +40,27 @@ class GradeMagicTest {
     }
 
     @Test
+    void aHiddenTestsMessageNeverReachesTheCell() {
+        String json = racecourse.grader.report.GradingJson.write(GRADING);
+        assertFalse(json.contains("holds lock L"), json);
+        GradeMagic.Report r = report();
+        assertEquals("hidden test: the grader shows its verdict only", r.tests().get(2).explanation());
+        assertFalse(r.text().contains("holds lock L") || r.html().contains("holds lock L"));
+    }
+
+    @Test
+    void aDamagedGradingIsOneClearError() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> racecourse.grader.report.GradingJson.read("{\"exercises\": [{\"tests\": 3}]}"));
+        assertTrue(e.getMessage().startsWith("grading.json is not a grading"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> racecourse.grader.report.GradingJson.read(""));
+        assertTrue(e.getMessage().startsWith("grading.json is not a grading"), e.getMessage());
+    }
+
+    @Test
     void rendersBadgesVerdictsExplanationsAndScoreEscaped() {
-        GradeMagic.Report r = GradeMagic.Report.parse(RESULTS, "BoundedBuffer", "cell [3]");
+        GradeMagic.Report r = report();
         String html = r.html();
         assertTrue(html.contains("score <b>2 / 6</b>"), html);
         assertEquals(3, html.split(">FAIL<", -1).length - 1, html); // the summary and two tests
