@@ -14,6 +14,29 @@ public final class CourseOption {
     private CourseOption() {
     }
 
+    /** Where OUT remembers the course file its gradebook was scored under (its absolute path). */
+    static final String REMEMBERED = "course";
+
+    /**
+     * OUT remembers {@code file}, so a later command that rewrites the gradebook without --course
+     * ({@code review}) scores it under the same course instead of falling back to plain scores.
+     */
+    public static void remember(Path out, Path file) throws java.io.IOException {
+        Path at = out.resolve(".racecourse").resolve(REMEMBERED);
+        java.nio.file.Files.createDirectories(at.getParent());
+        java.nio.file.Files.writeString(at, file.toAbsolutePath().normalize() + "\n");
+    }
+
+    /** The course file OUT remembers, if any. */
+    public static java.util.Optional<Path> remembered(Path out) throws java.io.IOException {
+        Path at = out.resolve(".racecourse").resolve(REMEMBERED);
+        if (!java.nio.file.Files.isRegularFile(at)) {
+            return java.util.Optional.empty();
+        }
+        String line = java.nio.file.Files.readString(at).strip();
+        return line.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(line));
+    }
+
     /** The course, or null without the option. */
     public static Course read(Path file) {
         return file == null ? null : CourseFile.read(file);

@@ -35,6 +35,7 @@ public final class MergeCommand implements Callable<Integer> {
         Manifest m = Merge.merge(dirs, out);
         if (c != null) {
             racecourse.grader.batch.Rescore.run(out, c);
+            CourseOption.remember(out, course);
         }
         spec.commandLine().getOut().println("Gradebook: " + out.resolve("gradebook.csv") + " (" + m.students().size()
                 + " students from " + dirs.size() + " shards); summary: " + out.resolve("summary.md"));

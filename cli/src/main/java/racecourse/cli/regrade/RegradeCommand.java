@@ -95,6 +95,7 @@ public final class RegradeCommand implements Callable<Integer> {
         if (c != null) {
             racecourse.grader.batch.ReceivedTimes.of(received).write(out);
             racecourse.grader.batch.Rescore.run(out, c);
+            CourseOption.remember(out, course);
         }
         o.errors().forEach(e -> err.println("regrade: " + e));
         racecourse.grader.batch.Review.rememberRoot(out, root);

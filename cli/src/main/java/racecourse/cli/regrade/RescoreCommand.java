@@ -30,6 +30,7 @@ public final class RescoreCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Course c = CourseOption.read(course);
         Rescore.Outcome o = Rescore.run(out, c);
+        CourseOption.remember(out, course);
         spec.commandLine().getOut().printf("Gradebook: %s (%d students re-scored under %s in %.2f s)%n", out.resolve("gradebook.csv"),
                 o.students(), course, (System.nanoTime() - start) / 1e9);
         spec.commandLine().getOut().flush();

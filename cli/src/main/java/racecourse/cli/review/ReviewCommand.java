@@ -43,8 +43,18 @@ public final class ReviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Reviews.Review r = Review.run(new Review.Request(out, student, exercise, confirm, note, root, Limits.defaults(),
                 racecourse.cli.RepositoryHome.orNull()));
-        spec.commandLine().getOut().println(Review.feedbackLine(r) + " — recorded in " + out.resolve(Reviews.FILE)
-               );
+        spec.commandLine().getOut().println(Review.feedbackLine(r) + " — recorded in " + out.resolve(Reviews.FILE));
+        // The review rewrote the gradebook with plain scores: score it again under the course it had.
+        var course = racecourse.cli.regrade.CourseOption.remembered(out);
+        if (course.isPresent()) {
+            try {
+                racecourse.grader.batch.Rescore.run(out, racecourse.grader.course.CourseFile.read(course.get()));
+                spec.commandLine().getOut().println("Gradebook re-scored under " + course.get());
+            } catch (RuntimeException | java.io.IOException e) {
+                spec.commandLine().getErr().println("racecourse review: the gradebook now has plain scores: the course file "
+                        + course.get() + " it was scored under cannot be read (" + e.getMessage() + "); run racecourse rescore");
+            }
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }

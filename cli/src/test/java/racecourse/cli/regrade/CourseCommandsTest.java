@@ -137,5 +137,13 @@ class CourseCommandsTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("2 students re-scored"), r.out());
         assertEquals("\"alice\",20,0,0,20,20,\"\"", Files.readString(out.resolve("gradebook.csv")).lines().toList().get(1));
+
+        // A review rewrites the gradebook; it keeps the course's columns (OUT remembers the course file).
+        r = run("review", out.toString(), "bob", "SafeCounter", "--confirm", "0", "--note", "asked by bob");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Gradebook re-scored under " + courseFile.toAbsolutePath().normalize()), r.out());
+        List<String> after = Files.readString(out.resolve("gradebook.csv"), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(csv.get(0), after.get(0));
+        assertEquals("\"alice\",20,0,0,20,20,\"\"", after.get(1));
     }
 }
