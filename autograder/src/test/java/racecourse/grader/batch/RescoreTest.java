@@ -120,8 +120,11 @@ class RescoreTest {
     /**
      * 300 students, eleven exercises: no process is started (a sampler watches this JVM's
      * descendants throughout) and it takes well under the 5 s target (bound 10 s for a loaded machine).
+     * Alone in the JVM (the global lock): its other tests, run at the same time, start child JVMs.
      */
     @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(value = org.junit.jupiter.api.parallel.Resources.GLOBAL,
+            mode = org.junit.jupiter.api.parallel.ResourceAccessMode.READ_WRITE)
     void threeHundredStudentsRescoreWithoutAnyChildProcess() throws Exception {
         Path out = dir.resolve("out");
         SyntheticRegrade.write(out, 300, racecourse.grader.Catalog.EXERCISES, START);
