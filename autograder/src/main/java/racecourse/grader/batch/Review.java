@@ -12,7 +12,6 @@ import racecourse.grader.submission.SubmissionReader;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -44,7 +43,7 @@ public final class Review {
     }
 
     public static void rememberRoot(Path out, Path root) throws IOException {
-        AtomicFiles.write(Manifest.path(out).resolveSibling(ROOT_FILE), root.toAbsolutePath().normalize() + "\n");
+        RememberedPath.write(out, ROOT_FILE, root);
     }
 
     public static Reviews.Review run(Request req) throws IOException, InterruptedException {
@@ -139,10 +138,7 @@ public final class Review {
     }
 
     private static Path storedRoot(Path out) throws IOException {
-        Path p = Manifest.path(out).resolveSibling(ROOT_FILE);
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException(out + " does not say where its ROOT is; pass --root ROOT");
-        }
-        return Path.of(Files.readString(p, StandardCharsets.UTF_8).strip());
+        return RememberedPath.read(out, ROOT_FILE)
+                .orElseThrow(() -> new IllegalArgumentException(out + " does not say where its ROOT is; pass --root ROOT"));
     }
 }

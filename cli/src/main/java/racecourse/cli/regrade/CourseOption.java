@@ -14,7 +14,7 @@ public final class CourseOption {
     private CourseOption() {
     }
 
-    /** Where OUT remembers the course file its gradebook was scored under (its absolute path). */
+    /** Under which name OUT remembers the course file its gradebook was scored under. */
     static final String REMEMBERED = "course";
 
     /**
@@ -22,19 +22,12 @@ public final class CourseOption {
      * ({@code review}) scores it under the same course instead of falling back to plain scores.
      */
     public static void remember(Path out, Path file) throws java.io.IOException {
-        Path at = out.resolve(".racecourse").resolve(REMEMBERED);
-        java.nio.file.Files.createDirectories(at.getParent());
-        java.nio.file.Files.writeString(at, file.toAbsolutePath().normalize() + "\n");
+        racecourse.grader.batch.RememberedPath.write(out, REMEMBERED, file);
     }
 
     /** The course file OUT remembers, if any. */
     public static java.util.Optional<Path> remembered(Path out) throws java.io.IOException {
-        Path at = out.resolve(".racecourse").resolve(REMEMBERED);
-        if (!java.nio.file.Files.isRegularFile(at)) {
-            return java.util.Optional.empty();
-        }
-        String line = java.nio.file.Files.readString(at).strip();
-        return line.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(line));
+        return racecourse.grader.batch.RememberedPath.read(out, REMEMBERED);
     }
 
     /** The course, or null without the option. */
