@@ -20,8 +20,7 @@ public final class GradescopeResults {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("score", g.score());
         root.put("execution_time", Math.round(g.seconds()));
-        root.put("output", "Graded with seed " + g.seed() + " (replay with --seed " + g.seed() + ")."
-                + (g.notes().isEmpty() ? "" : "\n" + String.join("\n", g.notes())));
+        root.put("output", g.seedAndNotes());
         root.put("stdout_visibility", "visible");
         List<Map<String, Object>> tests = new ArrayList<>();
         for (ExerciseResult e : g.exercises()) {

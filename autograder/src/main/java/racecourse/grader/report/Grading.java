@@ -21,6 +21,12 @@ public record Grading(List<ExerciseResult> exercises, long seed, List<String> no
     /** The warnings above: shown first in the feedback. */
     public static final java.util.Set<String> SANDBOX_WARNINGS = java.util.Set.of(NO_SANDBOX, UNSHARE_ONLY);
 
+    /** The seed to replay it with, then the grading's notes, one per line: what a student reads first. */
+    public String seedAndNotes() {
+        return "Graded with seed " + seed + " (replay with --seed " + seed + ")."
+                + (notes.isEmpty() ? "" : "\n" + String.join("\n", notes));
+    }
+
     public double score() {
         return Math.round(exercises.stream().mapToDouble(ExerciseResult::score).sum() * 100) / 100.0;
     }

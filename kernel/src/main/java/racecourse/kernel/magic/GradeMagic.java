@@ -212,9 +212,7 @@ final class GradeMagic implements Magic {
                 tests.add(new Test(t.name(), t.hidden(), t.passed(), t.passed() ? "" : t.verdict().label(), explanation,
                         t.passed() ? e.perTest() : 0, e.perTest()));
             }
-            String notes = "Graded with seed " + grading.seed() + " (replay with --seed " + grading.seed() + ")."
-                    + (grading.notes().isEmpty() ? "" : "\n" + String.join("\n", grading.notes()));
-            return new Report(exercise, from, tests, e.score(), e.points(), notes);
+            return new Report(exercise, from, tests, e.score(), e.points(), grading.seedAndNotes());
         }
 
         long passed() {
