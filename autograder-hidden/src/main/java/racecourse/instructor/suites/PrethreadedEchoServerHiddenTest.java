@@ -107,7 +107,7 @@ class PrethreadedEchoServerHiddenTest {
             }
             // One client is being served (the worker blocks reading it), one may be in the
             // acceptor's hand, the rest queued: never more than 64 + 2 accepted.
-            int accepted = awaitSettled(baseline, clients.size(), 66 + 1, Duration.ofSeconds(1));
+            int accepted = awaitAccepted(baseline, clients.size(), 66 + 1, Duration.ofSeconds(1), Duration.ofMillis(400));
             Check.that(accepted <= 66, RESOURCES, "with its one worker busy, the server accepted " + accepted + " of "
                     + clients.size() + " waiting clients: queue at most 64 (a bounded queue; the kernel's backlog holds the rest)");
         } finally {
@@ -154,27 +154,6 @@ class PrethreadedEchoServerHiddenTest {
         }
     }
 
-    /**
-     * As {@link #awaitAccepted}, but also done once no client has been accepted for 0.4 s: an
-     * acceptor that queues without bound takes the waiting clients in well under that.
-     */
-    static int awaitSettled(int baseline, int clients, int enough, Duration timeout) throws Exception {
-        int most = 0;
-        long now = System.nanoTime();
-        long deadline = now + timeout.toNanos();
-        long grewAt = now;
-        while (now < deadline && most < enough && now - grewAt < 400_000_000L) {
-            int seen = Sockets.open() - baseline - clients;
-            if (seen > most) {
-                most = seen;
-                grewAt = now;
-            }
-            Thread.sleep(20);
-            now = System.nanoTime();
-        }
-        return most;
-    }
-
     static Socket connect(int port) throws java.io.IOException {
         return connect(port, 2000);
     }
@@ -196,11 +175,26 @@ class PrethreadedEchoServerHiddenTest {
      * {@code timeout}; the most seen.
      */
     static int awaitAccepted(int baseline, int clients, int enough, Duration timeout) throws Exception {
+        return awaitAccepted(baseline, clients, enough, timeout, timeout);
+    }
+
+    /**
+     * As above, but also done once no client has been accepted for {@code quiet}: an acceptor that
+     * queues without bound takes the waiting clients in well under 0.4 s.
+     */
+    static int awaitAccepted(int baseline, int clients, int enough, Duration timeout, Duration quiet) throws Exception {
         int most = 0;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && most < enough) {
-            most = Math.max(most, Sockets.open() - baseline - clients);
+        long now = System.nanoTime();
+        long deadline = now + timeout.toNanos();
+        long grewAt = now;
+        while (now < deadline && most < enough && now - grewAt < quiet.toNanos()) {
+            int seen = Sockets.open() - baseline - clients;
+            if (seen > most) {
+                most = seen;
+                grewAt = now;
+            }
             Thread.sleep(20);
+            now = System.nanoTime();
         }
         return most;
     }

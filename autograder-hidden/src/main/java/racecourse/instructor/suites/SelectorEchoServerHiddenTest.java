@@ -57,16 +57,7 @@ class SelectorEchoServerHiddenTest {
                     // Read nothing until the writer is held back (no progress for 0.3 s) or done,
                     // at most 1 s: the server's buffer for this client is full, and a server that
                     // then keeps reading must drop or grow; it must stop reading instead.
-                    long until = System.nanoTime() + 1_000_000_000L;
-                    long last = -1;
-                    long movedAt = System.nanoTime();
-                    while (!writer.isDone() && System.nanoTime() < until && System.nanoTime() - movedAt < 300_000_000L) {
-                        if (sent.get() != last) {
-                            last = sent.get();
-                            movedAt = System.nanoTime();
-                        }
-                        Thread.sleep(10);
-                    }
+                    awaitHeldBack(writer, sent, Duration.ofMillis(300), Duration.ofSeconds(1));
                     ByteArrayOutputStream got = new ByteArrayOutputStream();
                     InputStream in = sock.getInputStream();
                     byte[] buf = new byte[4096];
@@ -126,21 +117,9 @@ class SelectorEchoServerHiddenTest {
                 sock.shutdownOutput();
                 return null;
             });
-            long last = -1;
-            long stalledSince = System.nanoTime();
-            long deadline = System.nanoTime() + 12_000_000_000L;
-            while (!writer.isDone() && System.nanoTime() < deadline) {
-                long now = sent.get();
-                if (now != last) {
-                    last = now;
-                    stalledSince = System.nanoTime();
-                } else if (System.nanoTime() - stalledSince > 500_000_000L) {
-                    // A server that keeps reading takes 24 MiB in well under a second: half a
-                    // second without progress is a client held back.
-                    break;
-                }
-                Thread.sleep(20);
-            }
+            // A server that keeps reading takes 24 MiB in well under a second: half a second
+            // without progress is a client held back.
+            awaitHeldBack(writer, sent, Duration.ofMillis(500), Duration.ofSeconds(12));
             long total = sent.get();
             if (total < 16L << 20) {
                 return;            // held back: right
@@ -210,6 +189,26 @@ class SelectorEchoServerHiddenTest {
             for (Socket c : clients) {
                 c.close();
             }
+        }
+    }
+
+    /**
+     * Waits until {@code writer} is done, or its count of bytes {@code sent} has not moved for
+     * {@code quiet} (the server holds it back), or {@code most} has passed.
+     */
+    static void awaitHeldBack(Await.Call<?> writer, AtomicLong sent, Duration quiet, Duration most) throws InterruptedException {
+        long now = System.nanoTime();
+        long deadline = now + most.toNanos();
+        long last = -1;
+        long movedAt = now;
+        while (!writer.isDone() && now < deadline && now - movedAt < quiet.toNanos()) {
+            long seen = sent.get();
+            if (seen != last) {
+                last = seen;
+                movedAt = now;
+            }
+            Thread.sleep(10);
+            now = System.nanoTime();
         }
     }
 }
