@@ -3,6 +3,7 @@ package exercises.tests;
 import exercises.ParallelSum;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
@@ -25,6 +26,8 @@ import static racecourse.grader.harness.Verdict.RESOURCES;
 import static racecourse.grader.harness.Verdict.SERIALIZED;
 
 /** Public tests of ParallelSum (the grader also runs hidden ones). */
+// Counts the whole process's threads and sockets, so no other test may run beside it.
+@Isolated
 class ParallelSumPublicTest {
     @Test
     @DisplayName("right sums: empty array, more threads than values, uneven slices, overflow wraps; the array unchanged")

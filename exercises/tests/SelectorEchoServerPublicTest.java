@@ -3,6 +3,7 @@ package exercises.tests;
 import exercises.SelectorEchoServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
@@ -21,6 +22,8 @@ import static racecourse.grader.harness.Verdict.RESOURCES;
 import static racecourse.grader.harness.Verdict.SERIALIZED;
 
 /** Public tests of SelectorEchoServer (the grader also runs hidden ones). */
+// Counts the whole process's threads and sockets, so no other test may run beside it.
+@Isolated
 class SelectorEchoServerPublicTest {
     @Test
     @DisplayName("echoes bytes back, one client; listens on 127.0.0.1 only")

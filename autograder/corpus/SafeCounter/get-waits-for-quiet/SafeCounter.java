@@ -1,5 +1,5 @@
 // expect: starvation
-// Bug: get() waits for a moment in which no increment happens, to read a "settled" count; while other threads increment without pause that moment never comes (R4), though it returns at once when they stop.
+// Bug: get() waits for 50 ms in which no increment happens, to read a "settled" count; while other threads increment without pause that moment never comes (R4), though it returns 50 ms after they stop.
 // also: hang: in the monotonic-reads test each of the 4 threads waits in get() for the others' increments to pause, so a round runs past its 4 s.
 package exercises;
 
@@ -21,7 +21,7 @@ public final class SafeCounter {
         while (true) {
             long seen = changes;
             try {
-                wait(1);
+                wait(50);
             } catch (InterruptedException e) {
                 interrupted = true;
             }

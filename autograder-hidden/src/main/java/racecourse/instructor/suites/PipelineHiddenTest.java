@@ -3,6 +3,7 @@ package racecourse.instructor.suites;
 import exercises.Pipeline;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
@@ -19,6 +20,8 @@ import static racecourse.grader.harness.Verdict.FUNCTIONAL;
 import static racecourse.grader.harness.Verdict.HANG;
 import static racecourse.grader.harness.Verdict.RESOURCES;
 
+// Counts the whole process's threads and sockets, so no other test may run beside it.
+@Isolated
 class PipelineHiddenTest {
     @Test
     @DisplayName("no process and no thread is left running after run returns")

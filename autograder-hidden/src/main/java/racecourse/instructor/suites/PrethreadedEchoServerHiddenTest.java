@@ -3,6 +3,7 @@ package racecourse.instructor.suites;
 import exercises.PrethreadedEchoServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
@@ -27,6 +28,8 @@ import static racecourse.grader.harness.Verdict.HANG;
 import static racecourse.grader.harness.Verdict.RACE;
 import static racecourse.grader.harness.Verdict.RESOURCES;
 
+// Counts the whole process's threads and sockets, so no other test may run beside it.
+@Isolated
 class PrethreadedEchoServerHiddenTest {
     @Test
     @DisplayName("16 clients at once with 4 workers, 30 lines each, one slow reader among them")

@@ -3,6 +3,7 @@ package racecourse.instructor.suites;
 import exercises.SelectorEchoServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import racecourse.grader.harness.Await;
 import racecourse.grader.harness.Threads;
 import racecourse.grader.harness.Check;
@@ -30,6 +31,8 @@ import static racecourse.grader.harness.Verdict.RACE;
 import static racecourse.grader.harness.Verdict.RESOURCES;
 import static racecourse.grader.harness.Verdict.SERIALIZED;
 
+// Counts the whole process's threads and sockets, so no other test may run beside it.
+@Isolated
 class SelectorEchoServerHiddenTest {
     @Test
     @DisplayName("a slow reader sending 16 MiB gets every byte back while 8 other clients are served")
