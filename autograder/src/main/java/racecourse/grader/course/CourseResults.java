@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import racecourse.grader.report.ExerciseResult;
+import racecourse.grader.report.ExerciseScore;
 import racecourse.grader.report.GradescopeResults;
 import racecourse.grader.report.Grading;
 import racecourse.grader.report.TestResult;

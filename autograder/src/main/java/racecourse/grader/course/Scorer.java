@@ -1,6 +1,7 @@
 package racecourse.grader.course;
 
 import racecourse.grader.report.ExerciseResult;
+import racecourse.grader.report.ExerciseScore;
 import racecourse.grader.report.TestResult;
 
 import java.time.Duration;

@@ -3,6 +3,7 @@ package racecourse.grader.course;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Verdict;
 import racecourse.grader.report.ExerciseResult;
+import racecourse.grader.report.ExerciseScore;
 import racecourse.grader.report.TestResult;
 
 import java.time.Duration;
