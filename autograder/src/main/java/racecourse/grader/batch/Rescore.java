@@ -51,23 +51,31 @@ public final class Rescore {
     static void rewriteFeedback(Path out, Course course, List<Row> rows, ReceivedTimes received) throws IOException {
         Reviews reviews = Reviews.read(out);
         Instant now = Instant.now();
-        List<IOException> failures = rows.parallelStream().filter(Row::graded).map(r -> {
-            Path dir = out.resolve(r.id());
-            try {
-                Path saved = dir.resolve(GradingJson.FILE);
-                if (Files.isRegularFile(saved)) {
-                    // The student's grading.json has the seed and notes but not hidden tests' messages: those come from the records.
-                    Grading notes = GradingJson.read(Files.readString(saved));
-                    Grading g = new Grading(r.records().values().stream().map(ExerciseRecord::result).toList(),
-                            notes.seed(), notes.notes(), notes.seconds(), notes.sandboxed());
-                    StudentOutputs.write(dir, g, reviews.of(r.id()).stream().map(Review::feedbackLine).toList(),
-                            new Terms(course, r.id(), received.of(r.id()), now));
+        // Three small files each, every one flushed to disk: waiting on the disk, not the CPU, so more threads than cores.
+        List<IOException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (Row r : rows) {
+                if (!r.graded()) {
+                    continue;
                 }
-                return null;
-            } catch (IOException | RuntimeException e) {
-                return new IOException(r.id() + ": could not write feedback under the course: " + e.getMessage(), e);
+                pool.execute(() -> {
+                    Path dir = out.resolve(r.id());
+                    try {
+                        Path saved = dir.resolve(GradingJson.FILE);
+                        if (Files.isRegularFile(saved)) {
+                            // The student's grading.json has the seed and notes but not hidden tests' messages: those come from the records.
+                            Grading notes = GradingJson.read(Files.readString(saved));
+                            Grading g = new Grading(r.records().values().stream().map(ExerciseRecord::result).toList(),
+                                    notes.seed(), notes.notes(), notes.seconds(), notes.sandboxed());
+                            StudentOutputs.write(dir, g, reviews.of(r.id()).stream().map(Review::feedbackLine).toList(),
+                                    new Terms(course, r.id(), received.of(r.id()), now));
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        failures.add(new IOException(r.id() + ": could not write feedback under the course: " + e.getMessage(), e));
+                    }
+                });
             }
-        }).filter(java.util.Objects::nonNull).toList();
+        }
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }

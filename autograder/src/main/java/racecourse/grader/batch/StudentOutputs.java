@@ -49,15 +49,16 @@ public final class StudentOutputs {
     /**
      * With {@code reviews}: the lines feedback shows under "Reviews"; with {@code terms} (null for
      * none): the course's scores, penalties and hidden details. grading.json keeps the typed grading,
-     * from which {@link Rescore} writes these files again under a changed course.
+     * from which {@link Rescore} writes these files again under a changed course. A file whose
+     * text is unchanged is left as it is (a rescore of a class rewrites only what changed).
      */
     public static void write(Path dir, Grading g, List<String> reviews, Terms terms) throws IOException {
-        AtomicFiles.write(dir.resolve(GradingJson.FILE), GradingJson.write(g));
+        AtomicFiles.writeIfChanged(dir.resolve(GradingJson.FILE), GradingJson.write(g));
         Grading shown = terms == null ? g : terms.within(g);
         String md = Feedback.markdown(shown, terms == null ? null : terms.standing(shown), reviews);
-        AtomicFiles.write(dir.resolve("results.json"), terms == null ? GradescopeResults.json(g) : terms.resultsJson(shown));
-        AtomicFiles.write(dir.resolve("feedback.md"), md);
-        AtomicFiles.write(dir.resolve("feedback.html"), FeedbackHtml.page(md));
+        AtomicFiles.writeIfChanged(dir.resolve("results.json"), terms == null ? GradescopeResults.json(g) : terms.resultsJson(shown));
+        AtomicFiles.writeIfChanged(dir.resolve("feedback.md"), md);
+        AtomicFiles.writeIfChanged(dir.resolve("feedback.html"), FeedbackHtml.page(md));
     }
 
     /** For a student who could not be graded: score 0, no tests, the reason as the only note. */
