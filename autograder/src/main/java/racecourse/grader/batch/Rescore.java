@@ -2,9 +2,9 @@ package racecourse.grader.batch;
 
 import racecourse.grader.course.Course;
 import racecourse.grader.course.Terms;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.GradingJson;
-import racecourse.grader.report.ExerciseScore;
+import racecourse.results.Grading;
+import racecourse.results.GradingJson;
+import racecourse.results.ExerciseScore;
 
 import java.io.IOException;
 import java.nio.file.Files;

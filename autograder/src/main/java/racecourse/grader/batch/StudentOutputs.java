@@ -1,11 +1,11 @@
 package racecourse.grader.batch;
 
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.ExerciseResult;
 import racecourse.grader.report.Feedback;
 import racecourse.grader.report.FeedbackHtml;
 import racecourse.grader.report.GradescopeResults;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.GradingJson;
+import racecourse.results.Grading;
+import racecourse.results.GradingJson;
 import racecourse.grader.course.Terms;
 
 import java.io.IOException;

@@ -12,7 +12,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import racecourse.grader.harness.Suites;
 import racecourse.grader.harness.TestScope;
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Verdict;
 import racecourse.grader.model.ChildEvent;
 
 import java.io.BufferedReader;

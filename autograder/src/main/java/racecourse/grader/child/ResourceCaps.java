@@ -1,6 +1,6 @@
 package racecourse.grader.child;
 
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Verdict;
 import racecourse.grader.model.ChildEvent;
 
 import java.lang.management.ManagementFactory;

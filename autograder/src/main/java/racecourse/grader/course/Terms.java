@@ -1,9 +1,9 @@
 package racecourse.grader.course;
 
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.ExerciseScore;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.Standing;
+import racecourse.results.ExerciseResult;
+import racecourse.results.ExerciseScore;
+import racecourse.results.Grading;
+import racecourse.results.Standing;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;

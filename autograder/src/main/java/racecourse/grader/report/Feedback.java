@@ -1,5 +1,11 @@
 package racecourse.grader.report;
 
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
+import racecourse.results.Grading;
+import racecourse.results.ExerciseScore;
+import racecourse.results.Standing;
+
 import java.util.List;
 import java.util.Locale;
 

@@ -1,8 +1,14 @@
 package racecourse.grader.report;
 
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
+import racecourse.results.Grading;
+import racecourse.results.ExerciseScore;
+import racecourse.results.Standing;
+
 import org.junit.jupiter.api.Test;
-import racecourse.grader.explain.Explanation;
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Explanation;
+import racecourse.results.Verdict;
 
 import java.util.List;
 

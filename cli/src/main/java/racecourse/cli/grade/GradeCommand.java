@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import racecourse.grader.Grader;
 import racecourse.grader.explain.LincheckMode;
 import racecourse.grader.report.Feedback;
-import racecourse.grader.report.Grading;
+import racecourse.results.Grading;
 import racecourse.grader.run.Limits;
 
 import java.nio.file.Path;
