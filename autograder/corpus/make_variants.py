@@ -215,6 +215,24 @@ v('Pipeline','interrupt-swallowed','functional','when interrupted it ignores the
 v('Pipeline','start-leaks-on-failure','resources','starts the commands one by one and, when one cannot start, leaves those already started running',
   ('        List<Process> processes = ProcessBuilder.startPipeline(builders);', '        List<Process> processes = new ArrayList<>();\n        for (int i = 0; i < builders.size(); i++) {\n            if (i > 0) {\n                builders.get(i).redirectInput(ProcessBuilder.Redirect.PIPE);\n            }\n            processes.add(builders.get(i).start());\n        }\n        for (int i = 0; i + 1 < processes.size(); i++) {\n            Process from = processes.get(i);\n            Process to = processes.get(i + 1);\n            Thread.ofPlatform().daemon().start(() -> {\n                try (InputStream a = from.getInputStream(); OutputStream b = to.getOutputStream()) {\n                    a.transferTo(b);\n                } catch (IOException e) {\n                    // the next command exited\n                }\n            });\n        }'))
 
+# OutcomeTable
+v('OutcomeTable','state-reused','functional','setup is called once and its state reused by every round: the second round\'s actors find the first round\'s writes (R1)',
+  ('        for (int r = 0; r < rounds; r++) {\n            S state = setup.get();                     // a fresh state per round\n',
+   '        S state = setup.get();\n        for (int r = 0; r < rounds; r++) {\n'))
+v('OutcomeTable','arbiter-before-join','race','the arbiter is applied as soon as the actors are released, before they have finished (R3)',
+  ('            playRound(state, all, roundTimeout);\n            // playRound returned after every actor thread ended: their writes are visible here.\n            counts.merge(arbiter.apply(state), 1L, Long::sum);',
+   '            Object[] outcome = new Object[1];\n            playRound(state, all, roundTimeout, () -> outcome[0] = arbiter.apply(state));\n            @SuppressWarnings("unchecked")\n            R early = (R) outcome[0];\n            counts.merge(early, 1L, Long::sum);'),
+  ('    private static <S> void playRound(S state, List<Consumer<S>> actors, Duration timeout)',
+   '    private static <S> void playRound(S state, List<Consumer<S>> actors, Duration timeout, Runnable afterStart)'),
+  ('            gate.countDown();\n', '            gate.countDown();\n            afterStart.run();\n'))
+v('OutcomeTable','exception-swallowed','functional','an actor\'s exception is caught and dropped: the round counts as if it had returned (R4)',
+  ('                        ends.add(Optional.of(t));', '                        ends.add(Optional.empty());'))
+v('OutcomeTable','timeout-leaves-threads','resources','a round that times out throws TimeoutException but neither interrupts nor waits for its actors, which run on (R5, R7)',
+  ('                    throw new TimeoutException(', '                    threads.clear();         // forgets them: nobody interrupts or joins them\n                    throw new TimeoutException('))
+v('OutcomeTable','interrupt-swallowed','functional','an interrupt of the calling thread is caught and the wait goes on, so run keeps waiting for actors that wait for it (R6)',
+  ('                Optional<Throwable> end = ends.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);',
+   '                Optional<Throwable> end;\n                try {\n                    end = ends.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);\n                } catch (InterruptedException e) {\n                    i--;             // keep waiting\n                    continue;\n                }'))
+
 # Interrupts, unsynchronized reads and forbidden classes (the contract of each statement)
 v('SafeCounter','interrupt-skips-increment','functional','increment takes its lock interruptibly and returns without counting when its thread is interrupted (the interrupt swallowed)',
   ('import java.util.concurrent.atomic.AtomicLong;', 'import java.util.concurrent.locks.ReentrantLock;'),

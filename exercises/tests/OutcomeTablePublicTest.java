@@ -40,7 +40,7 @@ class OutcomeTablePublicTest {
     /** A round's state that records which thread ran each actor and how often. */
     static final class Ledger {
         final int index;
-        final Thread[] ranIn;          // plain: visible to the arbiter only if run waited for the actors (R3)
+        final Thread[] ranIn;          // plain: read by the test after run returned (its threads ended)
         final AtomicInteger[] runs;
 
         Ledger(int index, int actors) {
@@ -64,6 +64,7 @@ class OutcomeTablePublicTest {
         AtomicBoolean roundOpen = new AtomicBoolean();
         List<String> wrong = Collections.synchronizedList(new ArrayList<>());
         Set<Ledger> judged = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+        List<Ledger> made = Collections.synchronizedList(new ArrayList<>());
         List<Consumer<Ledger>> list = new ArrayList<>();
         for (int i = 0; i < actors; i++) {
             int me = i;
@@ -78,27 +79,32 @@ class OutcomeTablePublicTest {
                 if (roundOpen.getAndSet(true)) {
                     wrong.add("setup was called for a new round before the previous round's arbiter ran");
                 }
-                return new Ledger(setups.getAndIncrement(), actors);
+                Ledger l = new Ledger(setups.getAndIncrement(), actors);
+                made.add(l);
+                return l;
             }, list, s -> {
                 roundOpen.set(false);
                 if (!judged.add(s)) {
                     wrong.add("the arbiter was given round " + s.index + "'s state twice (one state for two rounds?)");
                 }
-                for (int i = 0; i < actors; i++) {
-                    if (s.runs[i].get() != 1) {
-                        wrong.add("actor " + i + " ran " + s.runs[i].get() + " times on round " + s.index + "'s state");
-                    } else if (s.ranIn[i] == caller.get()) {
-                        wrong.add("actor " + i + " ran in the thread that called run, not in a thread of its own");
-                    }
-                    for (int j = 0; j < i; j++) {
-                        if (s.ranIn[i] != null && s.ranIn[i] == s.ranIn[j]) {
-                            wrong.add("actors " + j + " and " + i + " of round " + s.index + " ran in the same thread");
-                        }
-                    }
-                }
                 return s.index < outcomes.length ? outcomes[s.index] : "round " + s.index;
             }, Duration.ofSeconds(5));
         });
+        // Read once run has returned (and so every actor has ended): an arbiter applied too early is R3's test.
+        for (Ledger s : made) {
+            for (int i = 0; i < actors; i++) {
+                if (s.runs[i].get() != 1) {
+                    wrong.add("actor " + i + " ran " + s.runs[i].get() + " times on round " + s.index + "'s state");
+                } else if (s.ranIn[i] == caller.get()) {
+                    wrong.add("actor " + i + " ran in the thread that called run, not in a thread of its own");
+                }
+                for (int j = 0; j < i; j++) {
+                    if (s.ranIn[i] != null && s.ranIn[i] == s.ranIn[j]) {
+                        wrong.add("actors " + j + " and " + i + " of round " + s.index + " ran in the same thread");
+                    }
+                }
+            }
+        }
         Check.that(wrong.isEmpty(), FUNCTIONAL, String.join("; ", new java.util.LinkedHashSet<>(wrong)));
         Check.equal(outcomes.length, setups.get(), FUNCTIONAL, "calls of setup for " + outcomes.length + " rounds");
         Check.equal(outcomes.length, judged.size(), FUNCTIONAL, "calls of the arbiter for " + outcomes.length + " rounds");
@@ -131,13 +137,17 @@ class OutcomeTablePublicTest {
                 }
             });
         }
-        Map<String, Long> got = Await.call("run", Duration.ofSeconds(15), () -> OutcomeTable.run(3,
-                () -> new Meeting(new CountDownLatch(actors), new AtomicInteger()), list,
-                m -> m.met().get() == actors ? "all met" : m.met().get() + " of " + actors + " met",
-                Duration.ofSeconds(10)));
-        Check.that(got.equals(Map.of("all met", 3L)), SERIALIZED, "3 actors that each wait (at most 1.5 s) until all 3 "
-                + "have arrived did not all meet: outcomes " + got + ". Start every actor of a round before waiting for "
-                + "any of them (not one after another, nor joined one by one)");
+        List<Meeting> made = Collections.synchronizedList(new ArrayList<>());
+        Await.call("run", Duration.ofSeconds(15), () -> OutcomeTable.run(3, () -> {
+            Meeting m = new Meeting(new CountDownLatch(actors), new AtomicInteger());
+            made.add(m);
+            return m;
+        }, list, m -> "done", Duration.ofSeconds(10)));
+        // Read once run has returned: an arbiter applied too early is R3's test, a reused state R1's.
+        List<Integer> met = made.stream().map(m -> m.met().get()).toList();
+        Check.that(!met.isEmpty() && met.stream().allMatch(n -> n >= actors), SERIALIZED, "3 actors that each wait (at most "
+                + "1.5 s) until all 3 have arrived did not all meet: in each round, " + met + " met. Start every actor of a "
+                + "round before waiting for any of them (not one after another, nor joined one by one)");
     }
 
     @Test
@@ -166,7 +176,7 @@ class OutcomeTablePublicTest {
                 for (int i = 0; i < actors; i++) {
                     seen += s.marks()[i] == i + 1 ? 1 : 0;
                 }
-                return s.finished().get() == actors && seen == actors ? "all finished"
+                return s.finished().get() >= actors && seen == actors ? "all finished"
                         : s.finished().get() + " of " + actors + " finished, " + seen + " writes seen";
             }, Duration.ofSeconds(10));
         });
@@ -181,7 +191,6 @@ class OutcomeTablePublicTest {
     void actorThrows() throws Exception {
         IllegalStateException boom = new IllegalStateException("actor 0 fails on purpose");
         AtomicInteger setups = new AtomicInteger();
-        AtomicInteger arbiters = new AtomicInteger();
         AtomicBoolean waiterRan = new AtomicBoolean();
         AtomicBoolean waiterInterrupted = new AtomicBoolean();
         CountDownLatch never = new CountDownLatch(1);
@@ -200,17 +209,14 @@ class OutcomeTablePublicTest {
             }
         });
         Set<Thread> before = Threads.live();
-        Throwable thrown = outcomeOf(() -> OutcomeTable.run(3, setups::getAndIncrement, list, round -> {
-            arbiters.incrementAndGet();
-            return "done";
-        }, Duration.ofSeconds(20)), Duration.ofSeconds(5));
+        Throwable thrown = outcomeOf(() -> OutcomeTable.run(3, setups::getAndIncrement, list, round -> "done",
+                Duration.ofSeconds(20)), Duration.ofSeconds(5));
         Check.that(thrown != null, FUNCTIONAL, "run returned normally though an actor threw " + boom
                 + " (its exception was swallowed)");
         Check.that(thrown instanceof ExecutionException, FUNCTIONAL, "run threw " + thrown
                 + " when an actor threw; expected an ExecutionException whose cause is the actor's exception");
         Check.that(thrown.getCause() == boom, FUNCTIONAL, "run threw an ExecutionException whose cause is "
                 + thrown.getCause() + ", not the actor's own exception " + boom);
-        Check.equal(0, arbiters.get(), FUNCTIONAL, "calls of the arbiter (for a round whose actor threw, none)");
         Check.equal(1, setups.get(), FUNCTIONAL, "rounds started (none after the round whose actor threw)");
         Check.that(!waiterRan.get() || waiterInterrupted.get(), FUNCTIONAL, "the other actor of the round was not "
                 + "interrupted: when an actor throws, interrupt the round's other actors instead of waiting for them");
@@ -250,9 +256,9 @@ class OutcomeTablePublicTest {
 
     @Test
     @DisplayName("the calling thread interrupted while run waits: InterruptedException, the actors interrupted, no thread left behind")
-    @Checks(rules = {"R6", "R7"}, verdicts = {FUNCTIONAL, HANG, RESOURCES}, bound = "3 s for the actors to start, 1 s to throw; then 1 s for the threads to end")
+    @Checks(rules = {"R6", "R7"}, verdicts = {FUNCTIONAL, HANG, RESOURCES}, bound = "3 s for an actor to start, 1 s to throw; then 1 s for the threads to end")
     void callerInterrupted() throws Exception {
-        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Consumer<Integer> waiter = round -> {
             started.countDown();
@@ -285,14 +291,10 @@ class OutcomeTablePublicTest {
     @Checks(rules = {"R7"}, verdicts = {FUNCTIONAL, HANG, RESOURCES}, bound = "5 s; then 1 s for the threads to end")
     void noThreadLeftBehind() throws Exception {
         Set<Thread> before = Threads.live();
-        AtomicInteger total = new AtomicInteger();
         Consumer<AtomicInteger> add = AtomicInteger::incrementAndGet;
-        Map<Integer, Long> got = Await.call("run", Duration.ofSeconds(5), () -> OutcomeTable.run(20, AtomicInteger::new,
-                List.of(add, add, add, add), n -> {
-                    total.addAndGet(n.get());
-                    return n.get();
-                }, Duration.ofSeconds(5)));
-        Check.equal(Map.of(4, 20L), got, FUNCTIONAL, "outcomes of 20 rounds of 4 actors that each add 1");
+        Map<String, Long> got = Await.call("run", Duration.ofSeconds(5), () -> OutcomeTable.run(20, AtomicInteger::new,
+                List.of(add, add, add, add), n -> "done", Duration.ofSeconds(5)));
+        Check.equal(Map.of("done", 20L), got, FUNCTIONAL, "outcomes of 20 rounds whose arbiter always says done");
         List<Thread> left = leftBehind(before);
         Check.that(left.isEmpty(), RESOURCES, left.size() + " threads started by run were still alive 1 s after it "
                 + "returned (a pool not shut down?): " + left);
