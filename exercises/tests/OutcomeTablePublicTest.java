@@ -273,8 +273,16 @@ class OutcomeTablePublicTest {
         try {
             Await.Call<Map<String, Long>> call = Await.start("run", () -> OutcomeTable.run(1, setups::getAndIncrement,
                     List.of(waiter, waiter), round -> "done", Duration.ofSeconds(20)));
-            if (!started.await(3, TimeUnit.SECONDS)) {
-                throw call.stuck(Duration.ofSeconds(3));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (!started.await(10, TimeUnit.MILLISECONDS)) {
+                if (call.isDone()) {
+                    Throwable t = outcomeOf(() -> call.get(Duration.ZERO), Duration.ofSeconds(1));
+                    throw new VerdictFailure(FUNCTIONAL, "run " + (t == null ? "returned normally" : "threw " + t)
+                            + " before any of its actors had started");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw call.stuck(Duration.ofSeconds(3));
+                }
             }
             Await.blocked(call.thread(), Duration.ofSeconds(1));
             Await.interruptThrows(call, "run, waiting for its round's actors,", Duration.ofSeconds(1));
