@@ -422,6 +422,169 @@ public final class BoundedBuffer<T> {
 v('FairReadWriteLock','interrupt-restored-in-loop','hang','an interrupted waiter restores its interrupt status inside the wait loop: every wait() then throws at once, and it spins holding the monitor, so the holder can never unlock',
   ('        } catch (InterruptedException e) {\n            return true;\n        }', '        } catch (InterruptedException e) {\n            Thread.currentThread().interrupt();\n            return false;\n        }'))
 
+# LockFreeStack
+PUSH_LOOP = '        Node<T> seen;\n        Node<T> mine;\n        do {\n            seen = top.get();\n            mine = new Node<>(item, seen);\n            // The CAS fails only if another push or pop moved the top since we read it: that thread\n            // made progress, so we did not wait for anybody; read the new top and try again.\n        } while (!top.compareAndSet(seen, mine));'
+v('LockFreeStack','read-then-set','race','push reads the top and then sets it, two atomic calls but not one atomic step: a push between them is lost',
+  (PUSH_LOOP, '        top.set(new Node<>(item, top.get()));'))
+v('LockFreeStack','ignores-cas-failure','race','push tries its compare-and-set once and ignores a failure: the item of a push that lost the race is silently dropped',
+  (PUSH_LOOP, '        Node<T> seen = top.get();\n        top.compareAndSet(seen, new Node<>(item, seen));'))
+v('LockFreeStack','pop-gives-up','race','pop returns null when its compare-and-set fails instead of retrying, so it reports an empty stack that is not empty',
+  ('            if (top.compareAndSet(seen, seen.next())) {\n                return seen.item();\n            }', '            return top.compareAndSet(seen, seen.next()) ? seen.item() : null;'))
+v('LockFreeStack','cas-wrong-reference','race','pop compares the top with a second read of it, not with the node it read first: its CAS succeeds though the top moved, so items are popped twice or lost',
+  ('            if (top.compareAndSet(seen, seen.next())) {', '            if (top.compareAndSet(top.get(), seen.next())) {'))
+V.append(('LockFreeStack','synchronized','functional','every method is synchronized: a correct stack, but a lock, so a thread descheduled inside push stops every other one.\n// also: hang: the lock-freedom test stops a thread inside push or pop, and the others wait for its monitor until it goes on',('WHOLE', """package exercises;
+
+import java.util.Objects;
+
+public final class LockFreeStack<T> {
+    private static final class Node<T> {
+        final T item;
+        final Node<T> next;
+
+        Node(T item, Node<T> next) {
+            this.item = item;
+            this.next = next;
+        }
+    }
+
+    private Node<T> top;
+
+    public LockFreeStack() {
+    }
+
+    public synchronized void push(T item) {
+        Objects.requireNonNull(item, "item");
+        top = new Node<>(item, top);
+    }
+
+    public synchronized T pop() {
+        if (top == null) {
+            return null;
+        }
+        T item = top.item;
+        top = top.next;
+        return item;
+    }
+
+    public synchronized boolean isEmpty() {
+        return top == null;
+    }
+}
+""")))
+V.append(('LockFreeStack','spin-lock','hang','a flag set by compare-and-set guards the list, a lock in all but name: a thread stopped while it holds the flag leaves every other thread spinning',('WHOLE', """package exercises;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+public final class LockFreeStack<T> {
+    private record Node<T>(T item, Node<T> next) {
+    }
+
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private Node<T> top;
+
+    public LockFreeStack() {
+    }
+
+    private void enter() {
+        while (!busy.compareAndSet(false, true)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void leave() {
+        busy.set(false);
+    }
+
+    public void push(T item) {
+        Objects.requireNonNull(item, "item");
+        enter();
+        try {
+            top = new Node<>(item, top);
+        } finally {
+            leave();
+        }
+    }
+
+    public T pop() {
+        enter();
+        try {
+            if (top == null) {
+                return null;
+            }
+            T item = top.item();
+            top = top.next();
+            return item;
+        } finally {
+            leave();
+        }
+    }
+
+    public boolean isEmpty() {
+        enter();
+        try {
+            return top == null;
+        } finally {
+            leave();
+        }
+    }
+}
+""")))
+V.append(('LockFreeStack','plain-isempty','race','push and pop use a VarHandle, but isEmpty reads the plain field: a thread polling isEmpty may never see a push',('WHOLE', """package exercises;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+
+public final class LockFreeStack<T> {
+    private record Node<T>(T item, Node<T> next) {
+    }
+
+    private static final VarHandle TOP;
+
+    static {
+        try {
+            TOP = MethodHandles.lookup().findVarHandle(LockFreeStack.class, "top", Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private Node<T> top;
+
+    public LockFreeStack() {
+    }
+
+    public void push(T item) {
+        Objects.requireNonNull(item, "item");
+        while (true) {
+            @SuppressWarnings("unchecked")
+            Node<T> seen = (Node<T>) TOP.getAcquire(this);
+            if (TOP.compareAndSet(this, seen, new Node<>(item, seen))) {
+                return;
+            }
+        }
+    }
+
+    public T pop() {
+        while (true) {
+            @SuppressWarnings("unchecked")
+            Node<T> seen = (Node<T>) TOP.getAcquire(this);
+            if (seen == null) {
+                return null;
+            }
+            if (TOP.compareAndSet(this, seen, seen.next())) {
+                return seen.item();
+            }
+        }
+    }
+
+    public boolean isEmpty() {
+        return top == null;
+    }
+}
+""")))
+
 for ex, name, expect, why, reps in V:
     if reps and reps[0] == 'WHOLE':
         text = reps[1]

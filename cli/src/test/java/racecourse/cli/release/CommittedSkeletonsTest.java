@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The skeletons committed in exercises/ are exactly what `bin/racecourse release` generates now. */
 class CommittedSkeletonsTest {
     private static final List<String> EXERCISES = List.of("BoundedBuffer", "CountingSemaphore", "DiningTable",
-            "FairReadWriteLock", "Memoizer", "ParallelSum", "Pipeline", "PrethreadedEchoServer", "ReusableBarrier",
+            "FairReadWriteLock", "LockFreeStack", "Memoizer", "ParallelSum", "Pipeline", "PrethreadedEchoServer", "ReusableBarrier",
             "SafeCounter", "SelectorEchoServer");
 
     @Test
