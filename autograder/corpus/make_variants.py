@@ -585,6 +585,118 @@ public final class LockFreeStack<T> {
 }
 """)))
 
+# BoundedFetcher
+BF_HEAD = """package exercises;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+public final class BoundedFetcher {
+    private BoundedFetcher() {
+    }
+
+    public static <T> List<T> fetchAll(List<? extends Callable<? extends T>> tasks, int maxConcurrent, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Objects.requireNonNull(tasks, "tasks");
+        for (Callable<? extends T> task : tasks) {
+            Objects.requireNonNull(task, "a task is null");
+        }
+        Objects.requireNonNull(timeout, "timeout");
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, got " + maxConcurrent);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        if (tasks.isEmpty()) {
+            return new ArrayList<>();
+        }
+"""
+v('BoundedFetcher','unbounded','resources','ignores maxConcurrent: every task is started at once',
+  ('                while (next < tasks.size() && slots.tryAcquire()) {', '                while (next < tasks.size()) {'))
+v('BoundedFetcher','leaks-running-tasks','resources','on a failure, a timeout or an interrupt it throws without interrupting the running tasks or waiting for them: they run on after fetchAll returned',
+  ('            threads.shutdownNow();\n            awaitUninterruptibly(threads);', '            threads.shutdown();      // no more tasks; those running run on'))
+v('BoundedFetcher','interrupt-swallowed','functional','an interrupt of the caller is caught and the wait goes on until the tasks end or the timeout',
+  ('                Future<T> f = left > 0 ? ended.poll(left, TimeUnit.NANOSECONDS) : null;   // throws if interrupted',
+   '                Future<T> f = null;\n                while (f == null && budget - (System.nanoTime() - start) > 0) {\n                    try {\n                        f = ended.poll(budget - (System.nanoTime() - start), TimeUnit.NANOSECONDS);\n                    } catch (InterruptedException ignored) {\n                        // keep waiting\n                    }\n                }'))
+v('BoundedFetcher','results-by-ending','functional','returns the results in the order the tasks ended, not in the order of the list',
+  ('        List<Future<T>> futures = new ArrayList<>(tasks.size());', '        List<Future<T>> futures = new ArrayList<>(tasks.size());\n        List<T> byEnd = new ArrayList<>();'),
+  ('                f.get();             // rethrows a failure as ExecutionException with the task\'s exception as cause', '                byEnd.add(f.get());'),
+  ('            List<T> results = new ArrayList<>(tasks.size());\n            for (Future<T> f : futures) {\n                results.add(f.resultNow());\n            }\n            return results;', '            return byEnd;'))
+v('BoundedFetcher','one-at-a-time','serialized','its semaphore has one permit whatever maxConcurrent says: the tasks run one at a time.\n// also: functional: the failure tests\' failing task waits behind a 10 s task, and the thread test\'s failing batch times out instead',
+  ('        Semaphore slots = new Semaphore(maxConcurrent);', '        Semaphore slots = new Semaphore(1);'))
+V.append(('BoundedFetcher','invokeall-waits-for-all','functional','invokeAll with the timeout on a fixed pool: it cancels on timeout, but after a failure it waits for every other task (or the timeout) before reporting it',('WHOLE', BF_HEAD + """        ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxConcurrent, tasks.size()));
+        try {
+            List<Callable<T>> calls = new ArrayList<>();
+            for (Callable<? extends T> task : tasks) {
+                calls.add(task::call);
+            }
+            List<Future<T>> futures = pool.invokeAll(calls, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                if (f.isCancelled()) {
+                    throw new TimeoutException("timed out after " + timeout);
+                }
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}
+""")))
+V.append(('BoundedFetcher','pool-never-shut-down','resources','a fixed pool that is shut down only when something went wrong: after a normal return its idle threads stay alive for good',('WHOLE', BF_HEAD + """        ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxConcurrent, tasks.size()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Future<T>> futures = new ArrayList<>();
+        boolean ok = false;
+        try {
+            java.util.concurrent.ExecutorCompletionService<T> done = new java.util.concurrent.ExecutorCompletionService<>(pool);
+            for (Callable<? extends T> task : tasks) {
+                futures.add(done.submit(task::call));
+            }
+            for (int i = 0; i < tasks.size(); i++) {
+                Future<T> f = done.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (f == null) {
+                    throw new TimeoutException("timed out after " + timeout);
+                }
+                f.get();
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            ok = true;
+            return results;
+        } finally {
+            if (!ok) {
+                pool.shutdownNow();
+                while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    // the tests' tasks end when interrupted
+                }
+            }
+        }
+    }
+}
+""")))
+
+v('LockFreeStack','null-accepted','functional','push accepts null, and a popped null then reads as an empty stack',
+  ('        Objects.requireNonNull(item, "item");\n', ''))
+v('LockFreeStack','interrupt-cancels-pop','functional','pop treats an interrupt as a cancellation: an interrupted thread gets null from a stack that holds items, and loses its interrupt status',
+  ('        while (true) {\n            Node<T> seen = top.get();\n            if (seen == null) {', '        if (Thread.interrupted()) {\n            return null;             // cancelled\n        }\n        while (true) {\n            Node<T> seen = top.get();\n            if (seen == null) {'))
+v('BoundedFetcher','zero-timeout-accepted','functional','a zero or negative timeout is not refused: the call starts tasks and then times out at once',
+  ('        if (timeout.isNegative() || timeout.isZero()) {\n            throw new IllegalArgumentException("timeout must be positive, got " + timeout);\n        }\n', ''))
+
 for ex, name, expect, why, reps in V:
     if reps and reps[0] == 'WHOLE':
         text = reps[1]
