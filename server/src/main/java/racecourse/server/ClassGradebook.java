@@ -1,0 +1,83 @@
+package racecourse.server;
+
+import racecourse.grader.batch.ExerciseRecord;
+import racecourse.grader.batch.Gradebook;
+import racecourse.grader.batch.Row;
+import racecourse.grader.course.Course;
+import racecourse.grader.course.ExerciseScore;
+import racecourse.grader.course.ReceiveTime;
+import racecourse.grader.course.Scorer;
+import racecourse.grader.report.ExerciseResult;
+import racecourse.grader.report.Grading;
+import racecourse.grader.report.GradingJson;
+import racecourse.server.store.Principal;
+import racecourse.server.store.StoredSubmission;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The class as the gradebook sees it: per student and exercise the latest graded submission that
+ * holds the exercise, scored under the course with its receive time; written by the grader's own
+ * {@link Gradebook}, so the service and {@code racecourse regrade} write the same columns.
+ */
+public final class ClassGradebook {
+    /** One cell: the submission it comes from and its course score. */
+    public record Cell(StoredSubmission submission, ExerciseScore score) {
+    }
+
+    private ClassGradebook() {
+    }
+
+    /** Student id → exercise → cell (absent: nothing graded yet), for every student of the roster. */
+    public static Map<String, Map<String, Cell>> cells(SubmissionService service) throws SQLException {
+        Course course = service.course();
+        Map<String, Map<String, Cell>> grid = new LinkedHashMap<>();
+        for (Principal p : service.store().principals()) {
+            if (!p.instructor()) {
+                grid.put(p.id(), new HashMap<>());
+            }
+        }
+        for (StoredSubmission s : service.store().all()) {
+            if (s.gradingJson() == null) {
+                continue;
+            }
+            Grading g = GradingJson.read(s.gradingJson());
+            ReceiveTime received = new ReceiveTime(s.receipt().receivedAt(), SubmissionService.RECEIVED_BY);
+            for (ExerciseResult e : g.exercises()) {
+                if (course.plans().containsKey(e.exercise()) && e.submitted()) {
+                    // Oldest first: a later submission replaces an earlier one.
+                    grid.computeIfAbsent(s.receipt().student(), k -> new HashMap<>())
+                            .put(e.exercise(), new Cell(s, Scorer.score(course, s.receipt().student(), e, received)));
+                }
+            }
+        }
+        return grid;
+    }
+
+    public static String csv(SubmissionService service) throws SQLException {
+        Course course = service.course();
+        Map<String, Map<String, Cell>> grid = cells(service);
+        List<Row> rows = new ArrayList<>();
+        List<List<ExerciseScore>> scores = new ArrayList<>();
+        for (var student : new java.util.TreeMap<>(grid).entrySet()) {
+            Map<String, ExerciseRecord> records = new LinkedHashMap<>();
+            List<ExerciseScore> row = new ArrayList<>();
+            for (String x : course.exercises()) {
+                Cell c = student.getValue().get(x);
+                records.put(x, c == null ? null : new ExerciseRecord(c.submission().receipt().id(), student.getKey(),
+                        GradingJson.read(c.submission().gradingJson()).exercises().stream()
+                                .filter(e -> e.exercise().equals(x)).findFirst().orElseThrow(),
+                        List.of(), true, List.of()));
+                row.add(c == null ? null : c.score());
+            }
+            rows.add(new Row(student.getKey(), null, records));
+            scores.add(row);
+        }
+        return Gradebook.csv(course, rows, scores);
+    }
+}
