@@ -62,7 +62,10 @@ public final class SubmitCommand implements Callable<Integer> {
             return 0;
         }
         SubmissionStatus status = client.await(receipt.id(), Duration.ofSeconds(waitSeconds));
-        System.out.print(VerdictText.verdicts(status));
+        if (jsonOut == null || status.grading() == null) {
+            // With --json-out (%submit) the caller shows a graded submission's verdicts itself.
+            System.out.print(VerdictText.verdicts(status));
+        }
         if (jsonOut != null) {
             Files.writeString(jsonOut.resolve("status.json"), Json.write(status), StandardCharsets.UTF_8);
             if (status.grading() != null) {
