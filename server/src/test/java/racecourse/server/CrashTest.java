@@ -160,4 +160,34 @@ class CrashTest {
         }
         assertEquals(2, count("SELECT MAX(attempts) FROM jobs"), "the killed grading was taken over once");
     }
+
+    @Test
+    void aWorkerKilledMidGradeHasItsJobTakenOverAndGradedOnce() throws Exception {
+        try (Fixture f = Fixture.sqlite(dir, 0, (z, x, s) -> {
+            throw new AssertionError("the server does not grade here");
+        })) {
+            store = f.store;
+            String id = Json.read(f.postZip(f.alice, Fixture.safeCounterZip()).body(), Receipt.class).id();
+            String url = "jdbc:sqlite:" + dir.resolve("service.db");
+            try (ServerProcess worker = ServerProcess.worker(url, dir.resolve("data"), 1.5)) {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (count("SELECT COUNT(*) FROM jobs WHERE state = 'running'") == 0) {
+                    assertTrue(System.nanoTime() < end, "the worker did not start grading within 60 s:\n" + worker.output());
+                    Thread.sleep(50);
+                }
+                worker.crash();
+            }
+            assertEquals(0, count("SELECT COUNT(*) FROM results"));
+            try (ServerProcess rescuer = ServerProcess.worker(url, dir.resolve("data"), 1.5)) {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
+                while (count("SELECT COUNT(*) FROM jobs WHERE state = 'done'") < 1) {
+                    assertTrue(System.nanoTime() < end, "not graded within 150 s:\n" + rescuer.output());
+                    Thread.sleep(200);
+                }
+            }
+            assertEquals(1, count("SELECT COUNT(*) FROM results WHERE submission_id = '" + id + "'"));
+            assertEquals(2, count("SELECT attempts FROM jobs WHERE submission_id = '" + id + "'"));
+            assertEquals(10.0, GradingJson.read(store.submission(id).orElseThrow().gradingJson()).score());
+        }
+    }
 }

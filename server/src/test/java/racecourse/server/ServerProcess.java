@@ -21,11 +21,23 @@ final class ServerProcess implements AutoCloseable {
     private final StringBuffer output = new StringBuffer();
 
     ServerProcess(Path roster, Path data, int workers, double leaseSeconds) throws Exception {
+        this(LISTENING, List.of("serve", "--roster", roster.toString(), "--data", data.toString(), "--bind", "127.0.0.1:0",
+                "--workers", Integer.toString(workers), "--lease", Double.toString(leaseSeconds), "--per-minute", "1000"));
+    }
+
+    private static final Pattern WORKING = Pattern.compile("racecourse worker: grading from ()");
+
+    /** {@code racecourse worker} as a child JVM; {@link #port} is 0. */
+    static ServerProcess worker(String dbUrl, Path data, double leaseSeconds) throws Exception {
+        return new ServerProcess(WORKING, List.of("worker", "--db", dbUrl, "--data", data.toString(), "--lease",
+                Double.toString(leaseSeconds)));
+    }
+
+    private ServerProcess(Pattern ready, List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Dracecourse.home=" + Fixture.HOME,
-                "-cp", System.getProperty("java.class.path"), "racecourse.server.cli.ServerMain", "serve",
-                "--roster", roster.toString(), "--data", data.toString(), "--bind", "127.0.0.1:0",
-                "--workers", Integer.toString(workers), "--lease", Double.toString(leaseSeconds), "--per-minute", "1000"));
+                "-cp", System.getProperty("java.class.path"), "racecourse.server.cli.ServerMain"));
+        command.addAll(args);
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -33,15 +45,15 @@ final class ServerProcess implements AutoCloseable {
                 String line;
                 while ((line = r.readLine()) != null) {
                     output.append(line).append('\n');
-                    Matcher m = LISTENING.matcher(line);
+                    Matcher m = ready.matcher(line);
                     if (m.find()) {
-                        listening.complete(Integer.parseInt(m.group(1)));
+                        listening.complete(m.group(1).isEmpty() ? 0 : Integer.parseInt(m.group(1)));
                     }
                 }
             } catch (IOException e) {
                 // the process was killed
             }
-            listening.completeExceptionally(new AssertionError("the server ended without listening:\n" + output));
+            listening.completeExceptionally(new AssertionError("the process ended before it was ready:\n" + output));
         }, "server-output");
         reader.setDaemon(true);
         reader.start();
