@@ -96,11 +96,12 @@ public final class SubmissionService {
                 long wait = Math.max(1, (recent.oldest().plus(Duration.ofMinutes(1)).toEpochMilli() - now.toEpochMilli() + 999) / 1000);
                 throw new RateLimited(wait, "at most " + limits.perMinute() + " submissions a minute; try again in " + wait + " s");
             }
-            String sha = blobs.put(upload.canonicalZip());
+            byte[] zip = upload.canonicalZip();
+            String sha = blobs.put(zip);
             Instant received = Instant.now();
             Receipt receipt = new Receipt(UUID.randomUUID().toString(), student.id(), received, exercises,
                     exercises.stream().filter(x -> late(student.id(), x, received)).toList());
-            store.add(receipt, sha);
+            store.add(receipt, sha, zip);
             onQueued.run();
             return receipt;
         }

@@ -47,6 +47,13 @@ class CrashTest {
     private Store store;
     private Map<String, String> tokens;
     private Path roster;
+    @org.junit.jupiter.api.AfterEach
+    void closeDatabase() {
+        if (store != null) {
+            store.database().close();
+        }
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private void setUp() throws Exception {
@@ -161,6 +168,7 @@ class CrashTest {
         assertEquals(2, count("SELECT MAX(attempts) FROM jobs"), "the killed grading was taken over once");
     }
 
+    /** The workers keep their own data folder: the files come from the database, as on another machine. */
     @Test
     void aWorkerKilledMidGradeHasItsJobTakenOverAndGradedOnce() throws Exception {
         try (Fixture f = Fixture.sqlite(dir, 0, (z, x, s) -> {
@@ -169,7 +177,7 @@ class CrashTest {
             store = f.store;
             String id = Json.read(f.postZip(f.alice, Fixture.safeCounterZip()).body(), Receipt.class).id();
             String url = "jdbc:sqlite:" + dir.resolve("service.db");
-            try (ServerProcess worker = ServerProcess.worker(url, dir.resolve("data"), 1.5)) {
+            try (ServerProcess worker = ServerProcess.worker(url, dir.resolve("worker-data"), 1.5)) {
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (count("SELECT COUNT(*) FROM jobs WHERE state = 'running'") == 0) {
                     assertTrue(System.nanoTime() < end, "the worker did not start grading within 60 s:\n" + worker.output());
@@ -178,7 +186,7 @@ class CrashTest {
                 worker.crash();
             }
             assertEquals(0, count("SELECT COUNT(*) FROM results"));
-            try (ServerProcess rescuer = ServerProcess.worker(url, dir.resolve("data"), 1.5)) {
+            try (ServerProcess rescuer = ServerProcess.worker(url, dir.resolve("worker-data"), 1.5)) {
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
                 while (count("SELECT COUNT(*) FROM jobs WHERE state = 'done'") < 1) {
                     assertTrue(System.nanoTime() < end, "not graded within 150 s:\n" + rescuer.output());

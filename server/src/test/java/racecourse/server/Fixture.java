@@ -113,5 +113,6 @@ final class Fixture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
+        db.close();
     }
 }

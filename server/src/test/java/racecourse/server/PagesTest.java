@@ -153,6 +153,7 @@ class PagesTest {
         assertFalse(send("GET", "/me", bob.cookie(), null, null).body().contains(where));
         assertEquals(403, send("GET", "/class", bob.cookie(), null, null).statusCode());
         assertEquals(403, send("GET", "/class/gradebook.csv", bob.cookie(), null, null).statusCode());
+        assertEquals(403, send("GET", "/class/students/alice", bob.cookie(), null, null).statusCode());
     }
 
     @Test
@@ -163,6 +164,10 @@ class PagesTest {
         for (String s : List.of("alice", "bob", "carol", "SafeCounter", "BoundedBuffer", "gradebook.csv")) {
             assertTrue(grid.body().contains(s), s + " on the grid: " + grid.body());
         }
+        assertTrue(grid.body().contains("most frequent verdicts"), grid.body());
+        HttpResponse<String> history = send("GET", "/class/students/alice", teacher.cookie(), null, null);
+        assertEquals(200, history.statusCode());
+        assertTrue(history.body().contains("Submissions of alice"), history.body());
         HttpResponse<String> csv = send("GET", "/class/gradebook.csv", teacher.cookie(), null, null);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("gradebook.csv"));

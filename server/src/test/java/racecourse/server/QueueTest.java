@@ -35,13 +35,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QueueTest {
     @TempDir
     Path dir;
+    private Database db;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
 
     static List<String> databases() {
         return Databases.kinds();
     }
 
     private Store store(String kind) throws Exception {
-        Database db = Database.open(Databases.fresh(kind, dir));
+        db = Database.open(Databases.fresh(kind, dir));
         Path roster = dir.resolve("roster.csv");
         Files.writeString(roster, "id,name,email,section\nalice,Alice,a@example.org,1\nbob,Bob,b@example.org,1\n");
         Store store = new Store(db);

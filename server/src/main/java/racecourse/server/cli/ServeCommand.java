@@ -61,6 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
+                database.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

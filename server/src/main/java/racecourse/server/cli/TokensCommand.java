@@ -41,7 +41,12 @@ public final class TokensCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RosterFile students = RosterFile.read(roster);
-        Store store = new Store(Database.open(db != null ? db : Database.defaultUrl(data)));
+        try (Database database = Database.open(db != null ? db : Database.defaultUrl(data))) {
+            return issue(students, new Store(database));
+        }
+    }
+
+    private int issue(RosterFile students, Store store) throws Exception {
         store.enrol(students);
         Map<String, RosterFile.Enrolled> byId = students.byId();
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);

@@ -22,7 +22,8 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "URL", description = "The service's database (as `serve --db`).")
     String db;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The service's data folder, shared with the server (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DIR", description = {"Where this worker keeps the files it grades (default: ${DEFAULT-VALUE}); the server's own",
+            "data folder works too. The files come from the database when they are not there."})
     Path data = Path.of("racecourse-data");
 
     @Option(names = "--threads", paramLabel = "N", description = "Grading threads (default: ${DEFAULT-VALUE}).")
@@ -41,6 +42,7 @@ public final class WorkerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 workers.close();
+                database.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -30,6 +30,10 @@ public final class JobQueue {
         this.db = db;
     }
 
+    public Database database() {
+        return db;
+    }
+
     /** The next job for {@code worker}, leased until now + {@code lease}; empty when none is due. */
     public Optional<Job> claim(String worker, Duration lease) throws SQLException {
         return db.inTransaction(c -> {

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 public final class Workers implements AutoCloseable {
     private final JobQueue queue;
     private final BlobStore blobs;
+    private final racecourse.server.store.Store store;
     private final GradingFunction grading;
     private final Duration lease;
     private final Duration poll;
@@ -37,6 +38,7 @@ public final class Workers implements AutoCloseable {
 
     public Workers(JobQueue queue, BlobStore blobs, GradingFunction grading, Duration lease, Duration poll, String name) {
         this.queue = queue;
+        this.store = new racecourse.server.store.Store(queue.database());
         this.blobs = blobs;
         this.grading = grading;
         this.lease = lease;
@@ -106,7 +108,7 @@ public final class Workers implements AutoCloseable {
         try {
             Grading g;
             try {
-                g = grading.grade(blobs.path(job.blobSha256()), job.exercises(), seed(job.submissionId()));
+                g = grading.grade(files(job), job.exercises(), seed(job.submissionId()));
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -117,6 +119,22 @@ public final class Workers implements AutoCloseable {
         } finally {
             renewal.cancel(false);
         }
+    }
+
+    /**
+     * The job's files: in the data folder, else (a worker on another machine) from the database,
+     * copied into this worker's data folder first.
+     */
+    private java.nio.file.Path files(Job job) throws Exception {
+        java.nio.file.Path p = blobs.path(job.blobSha256());
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            byte[] zip = store.blob(job.blobSha256()).orElseThrow(() -> new java.io.IOException(
+                    "the files of " + job.submissionId() + " are neither in " + p.getParent() + " nor in the database"));
+            if (!blobs.put(zip).equals(job.blobSha256())) {
+                throw new java.io.IOException("the database's copy of " + job.submissionId() + "'s files is damaged");
+            }
+        }
+        return p;
     }
 
     /** The seed of a submission: from its id, so a grading taken over after a crash replays the same choices. */

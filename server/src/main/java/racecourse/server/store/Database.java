@@ -5,23 +5,24 @@ import org.flywaydb.core.Flyway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
 /**
  * The service's database: SQLite (a file, the default: nothing to set up) or PostgreSQL (a real
- * course, workers on other machines). A connection per unit of work, so a restarted PostgreSQL is
- * simply reconnected to. The schema is migrated by Flyway from {@code db/migration}, one set of
- * scripts for both.
+ * course, workers on other machines), through a HikariCP pool: a PostgreSQL connection costs a
+ * backend process and a SCRAM log-in, far more than the statements of an upload. The pool drops
+ * broken connections, so a restarted PostgreSQL is reconnected to. The schema is migrated by
+ * Flyway from {@code db/migration}, one set of scripts for both.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
     /** Which database: where their SQL differs (claiming a job), the queue asks. */
     public enum Kind { SQLITE, POSTGRESQL }
 
     private final String url;
     private final Kind kind;
     private final Properties properties = new Properties();
+    private com.zaxxer.hikari.HikariDataSource pool;
 
     private Database(String url) {
         this.url = url;
@@ -58,7 +59,22 @@ public final class Database {
                 throw new SQLException("cannot create the folder of " + file + ": " + e.getMessage(), e);
             }
         }
-        db.migrate();
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setDataSourceProperties(db.properties);
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(30_000);
+        config.setPoolName("racecourse-db");
+        // Fail at the first request, not at start, when PostgreSQL is not up yet: it may be restarting.
+        config.setInitializationFailTimeout(-1);
+        db.pool = new com.zaxxer.hikari.HikariDataSource(config);
+        try {
+            db.migrate();
+        } catch (SQLException | RuntimeException e) {
+            db.pool.close();
+            throw e;
+        }
         return db;
     }
 
@@ -69,7 +85,7 @@ public final class Database {
 
     private void migrate() throws SQLException {
         try {
-            Flyway.configure().dataSource(url, properties.getProperty("user"), properties.getProperty("password"))
+            Flyway.configure().dataSource(pool)
                     .locations("classpath:db/migration")
                     .load().migrate();
         } catch (org.flywaydb.core.api.FlywayException e) {
@@ -78,7 +94,12 @@ public final class Database {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, properties);
+        return pool.getConnection();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 
     public Kind kind() {

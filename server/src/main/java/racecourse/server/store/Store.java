@@ -145,7 +145,23 @@ public final class Store {
 
     /** Records a submission whose files are already on disk, and queues its grading, in one transaction. */
     public void add(Receipt receipt, String blobSha256) throws SQLException {
+        add(receipt, blobSha256, null);
+    }
+
+    /**
+     * As {@link #add(Receipt, String)}, and the files' bytes too (null: not kept in the database),
+     * for workers on machines without the server's data folder.
+     */
+    public void add(Receipt receipt, String blobSha256, byte[] zip) throws SQLException {
         db.inTransaction(c -> {
+            if (zip != null) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO blobs (sha256, zip_base64) VALUES (?, ?)"
+                        + " ON CONFLICT (sha256) DO NOTHING")) {
+                    s.setString(1, blobSha256);
+                    s.setString(2, java.util.Base64.getEncoder().encodeToString(zip));
+                    s.executeUpdate();
+                }
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO submissions (id, student, exercises, late_exercises,"
                     + " received_at, blob_sha256) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, receipt.id());
@@ -163,6 +179,18 @@ public final class Store {
                 s.executeUpdate();
             }
             return null;
+        });
+    }
+
+    /** The stored files of {@code sha256} from the database, if it holds them. */
+    public Optional<byte[]> blob(String sha256) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT zip_base64 FROM blobs WHERE sha256 = ?")) {
+                s.setString(1, sha256);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(java.util.Base64.getDecoder().decode(r.getString(1))) : Optional.empty();
+                }
+            }
         });
     }
 

@@ -79,7 +79,13 @@ public final class Pages {
     public record GridRow(String student, List<String> cells, String total) {
     }
 
-    public record ClassPage(String csrf, List<String> exercises, List<GridRow> rows, String queue) {
+    public record ExerciseStats(String exercise, int students, String mean, String min, String max, String verdicts) {
+    }
+
+    public record ClassPage(String csrf, List<String> exercises, List<GridRow> rows, String queue, List<ExerciseStats> stats) {
+    }
+
+    public record HistoryPage(String student, List<SubmissionRow> rows) {
     }
 
     public void register(RoutesConfig routes) {
@@ -117,6 +123,14 @@ public final class Pages {
                 return;
             }
             render(ctx, 200, "class.jte", classPage(s));
+        });
+        routes.get("/class/students/{id}", ctx -> {
+            Store.Session s = session(ctx);
+            if (!s.principal().instructor()) {
+                page(ctx, 403, "The class pages are the instructor's.");
+                return;
+            }
+            render(ctx, 200, "history.jte", new HistoryPage(ctx.pathParam("id"), rows(ctx.pathParam("id"))));
         });
         routes.get("/class/gradebook.csv", ctx -> {
             Store.Session s = session(ctx);
@@ -222,15 +236,19 @@ public final class Pages {
     }
 
     private StudentPage studentPage(Store.Session s, String message) throws Exception {
+        return new StudentPage(s.principal().name(), s.principal().id(), s.csrf(), message,
+                String.join(", ", service.course().exercises()), rows(s.principal().id()));
+    }
+
+    private List<SubmissionRow> rows(String student) throws Exception {
         List<SubmissionRow> rows = new ArrayList<>();
-        for (StoredSubmission sub : service.store().submissionsOf(s.principal().id())) {
+        for (StoredSubmission sub : service.store().submissionsOf(student)) {
             rows.add(new SubmissionRow(sub.receipt().id(), TIME.format(sub.receipt().receivedAt()),
                     String.join(", ", sub.receipt().exercises()), !sub.receipt().lateExercises().isEmpty(),
                     sub.state().name().toLowerCase(Locale.ROOT),
                     sub.score() == null ? "" : number(sub.score()) + " / " + number(sub.maxScore())));
         }
-        return new StudentPage(s.principal().name(), s.principal().id(), s.csrf(), message,
-                String.join(", ", service.course().exercises()), rows);
+        return rows;
     }
 
     private SubmissionPage submissionPage(Store.Session s, StoredSubmission sub) {
@@ -271,9 +289,26 @@ public final class Pages {
             }
             rows.add(new GridRow(e.getKey(), cells, number(total)));
         }
+        List<ExerciseStats> stats = new ArrayList<>();
+        for (String x : service.course().exercises()) {
+            List<ClassGradebook.Cell> cells = grid.values().stream().map(m -> m.get(x)).filter(java.util.Objects::nonNull).toList();
+            var scores = cells.stream().mapToDouble(c -> c.score().finalScore()).summaryStatistics();
+            Map<String, Long> verdicts = new java.util.TreeMap<>();
+            for (ClassGradebook.Cell c : cells) {
+                racecourse.grader.report.GradingJson.read(c.submission().gradingJson()).exercises().stream()
+                        .filter(e -> e.exercise().equals(x)).flatMap(e -> e.tests().stream()).filter(t -> !t.passed())
+                        .map(t -> t.verdict().label()).distinct().forEach(v -> verdicts.merge(v, 1L, Long::sum));
+            }
+            String top = verdicts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                    .map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " student" : " students"))
+                    .reduce((a, b) -> a + ", " + b).orElse("");
+            stats.add(cells.isEmpty() ? new ExerciseStats(x, 0, "", "", "", "")
+                    : new ExerciseStats(x, cells.size(), number(Math.round(scores.getAverage() * 100) / 100.0),
+                    number(scores.getMin()), number(scores.getMax()), top));
+        }
         StringBuilder queue = new StringBuilder();
         service.store().queueCounts().forEach((k, v) -> queue.append(queue.isEmpty() ? "" : ", ").append(k).append(' ').append(v));
-        return new ClassPage(s.csrf(), service.course().exercises(), rows, queue.isEmpty() ? "empty" : queue.toString());
+        return new ClassPage(s.csrf(), service.course().exercises(), rows, queue.isEmpty() ? "empty" : queue.toString(), stats);
     }
 
     private void page(Context ctx, int status, String message) {
