@@ -6,6 +6,7 @@ queued) at p50/p99/max, refusals, and, with --drain, the time until the queue is
 drain rate. Every wait is bounded.
 
     bench/submission_load.py --students 300 --per-student 3 --window 300 --workers 2 [--db URL] [--drain] [--json FILE]
+    bench/submission_load.py --db URL --disrupt 'pg_ctlcluster 15 main restart' --disrupt-at 60   # as root
 
 Each submission is SafeCounter (the reference, with a comment that makes every file distinct), the
 cheapest exercise to grade, so the drain rate is per SafeCounter grading, not per full submission.
@@ -64,6 +65,8 @@ def main():
     ap.add_argument("--drain", action="store_true", help="also wait until every submission is graded")
     ap.add_argument("--drain-limit", type=float, default=3600)
     ap.add_argument("--concurrency", type=int, default=64)
+    ap.add_argument("--disrupt", help="a shell command run once during the sending, e.g. 'pg_ctlcluster 15 main restart'")
+    ap.add_argument("--disrupt-at", type=float, default=60, help="seconds after the first submission")
     ap.add_argument("--json")
     a = ap.parse_args()
 
@@ -105,6 +108,15 @@ def main():
             time.sleep(max(0, t0 + at - time.monotonic()))
             return post(url, tokens[s], bodies[(s, n)])
 
+        disruption = {}
+        if a.disrupt:
+            def disrupt():
+                time.sleep(max(0, t0 + a.disrupt_at - time.monotonic()))
+                start = time.monotonic()
+                p = subprocess.run(a.disrupt, shell=True, capture_output=True, text=True, timeout=300)
+                disruption.update(command=a.disrupt, at_s=a.disrupt_at, took_s=round(time.monotonic() - start, 1),
+                                  exit=p.returncode)
+            threading.Thread(target=disrupt, daemon=True).start()
         with concurrent.futures.ThreadPoolExecutor(a.concurrency) as pool:
             results = list(pool.map(one, plan))
         sent_for = time.monotonic() - t0
@@ -119,6 +131,10 @@ def main():
             "ack_max_ms": round(max(ok) * 1000, 1) if ok else None, "sending_s": round(sent_for, 1),
             "load_average_before": load_before, "load_average_after_sending": os.getloadavg()[0],
         }
+        if disruption:
+            report["disruption"] = disruption
+            # When did the refusals fall, relative to the disruption?
+            report["refused_at_s"] = sorted({round(at) for (at, _, _), (code, _) in zip(plan, results) if code != 201})
         instructor = tokens["@instructor"]
         report["states_after_sending"] = states(url, instructor)
         if a.drain:

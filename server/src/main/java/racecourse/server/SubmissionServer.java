@@ -89,6 +89,14 @@ public final class SubmissionServer implements AutoCloseable {
                 }
                 json(ctx, e.status, new ApiError(e.code, e.getMessage()));
             });
+            cfg.routes.exception(java.sql.SQLException.class, (e, ctx) -> {
+                // The database is away (PostgreSQL restarting, SQLite busy past its timeout): the
+                // transaction did not commit, so nothing was acknowledged; the client may simply retry.
+                System.err.println("racecourse serve: " + ctx.method() + " " + ctx.path() + ": database: " + e.getMessage());
+                ctx.header("Retry-After", "5");
+                json(ctx, 503, new ApiError("database_unavailable", "the service's database did not answer; nothing was"
+                        + " stored: try again in a few seconds"));
+            });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 System.err.println("racecourse serve: " + ctx.method() + " " + ctx.path() + ": " + e);
                 json(ctx, 500, new ApiError("server_error", "the server failed on this request: "

@@ -129,4 +129,14 @@ class UploadLimitsTest {
         assertEquals(2, f.storedSubmissions());
         assertEquals(1, f.storedBlobs());
     }
+
+    @Test
+    void aDatabaseThatIsAwayIs503WithRetryAfter() throws Exception {
+        f.db.close();
+        HttpResponse<String> r = f.postZip(f.alice, Fixture.safeCounterZip());
+        assertEquals(503, r.statusCode(), r.body());
+        assertEquals("database_unavailable", Json.read(r.body(), ApiError.class).error());
+        assertEquals("5", r.headers().firstValue("Retry-After").orElseThrow());
+        assertEquals(0, f.storedBlobs());
+    }
 }

@@ -56,11 +56,25 @@ public final class SubmitClient {
     /** Sends {@code files} (.java files, or one .zip) and returns the receipt. */
     public Receipt submit(List<Path> files) throws IOException, InterruptedException {
         byte[] zip = files.size() == 1 && files.get(0).toString().endsWith(".zip") ? Files.readAllBytes(files.get(0)) : zip(files);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.resolve("/api/submissions"))
+        HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/submissions"))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // 503: the server's database was away and nothing was stored; a few bounded retries ride out a restart.
+        for (int retry = 0; retry < 3 && r.statusCode() == 503; retry++) {
+            long wait = r.headers().firstValue("Retry-After").map(SubmitClient::seconds).orElse(5L);
+            Thread.sleep(Math.min(10, Math.max(1, wait)) * 1000);
+            r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         return Json.read(expect(r, 201), Receipt.class);
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.strip());
+        } catch (NumberFormatException e) {
+            return 5;
+        }
     }
 
     public SubmissionStatus status(String id) throws IOException, InterruptedException {
