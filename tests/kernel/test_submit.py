@@ -4,48 +4,27 @@ A real `racecourse serve` on 127.0.0.1 (SQLite in a temporary folder, one gradin
 from `racecourse tokens`, and a kernel whose RACECOURSE_CONFIG folder holds the server's address
 and the student's token, as `racecourse login` writes them.
 """
-import csv
-import io
 import re
-import subprocess
-import time
 
 import pytest
 
 from tests.conftest import ROOT
 from tests.kernel.conftest import run, start_kernel
 from tests.kernel.test_grade import html_of
+from tests.service import running_service
 
-RACECOURSE = str(ROOT / "bin" / "racecourse")
 REFERENCE = (ROOT / "solutions" / "src" / "main" / "java" / "exercises" / "SafeCounter.java").read_text()
 
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
     d = tmp_path_factory.mktemp("service")
-    (d / "roster.csv").write_text("id,name,email,section\nalice,Alice,alice@example.org,1\n")
-    tokens = subprocess.run([RACECOURSE, "tokens", "--roster", str(d / "roster.csv"), "--data", str(d / "data")],
-                            check=True, capture_output=True, text=True, timeout=300).stdout
-    token = {row["id"]: row["token"] for row in csv.DictReader(io.StringIO(tokens))}["alice"]
-    server = subprocess.Popen([RACECOURSE, "serve", "--roster", str(d / "roster.csv"), "--data", str(d / "data"),
-                               "--bind", "127.0.0.1:0", "--workers", "1"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = None
-    deadline = time.monotonic() + 120
-    while url is None and time.monotonic() < deadline:
-        line = server.stdout.readline()
-        if not line:
-            break
-        m = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
-        url = m.group(1) if m else None
-    assert url, "the server did not start"
-    config = d / "config"
-    config.mkdir()
-    (config / "server").write_text(url + "\n")
-    (config / "token").write_text(token + "\n")
-    yield config
-    server.kill()
-    server.wait(timeout=30)
+    with running_service(d) as (url, tokens):
+        config = d / "config"
+        config.mkdir()
+        (config / "server").write_text(url + "\n")
+        (config / "token").write_text(tokens["alice"] + "\n")
+        yield config
 
 
 @pytest.fixture(scope="module")
