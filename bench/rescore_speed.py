@@ -5,8 +5,8 @@ Writes the output folder of a regrade directly, as `racecourse regrade` stores i
 record per student and exercise, the receive times), for --students synthetic students on all eleven exercises,
 with eight tests each and a mix of passes. No submission exists, so nothing could be graded from it; the
 course file gives points, weights, a deadline, a late policy and an extension. Runs rescore --runs times and
-prints each wall time (the whole command: JVM start, reading 3,300 records, writing the gradebook) and the
-median. Run (after `make build`):
+prints each wall time (the whole command: JVM start, reading 3,300 records, writing the gradebook and every
+student's results.json, feedback.md and feedback.html) and the median. Run (after `make build`):
   python3 bench/rescore_speed.py [--students 300] [--runs 5]
 """
 import argparse
@@ -32,6 +32,7 @@ def write_output(out, students):
     for i in range(students):
         sid = f"s{i:03d}"
         keys = {}
+        results = []
         for x in EXERCISES:
             key = f"synthetic-{sid}-{x}"
             keys[x] = key
@@ -45,6 +46,14 @@ def write_output(out, students):
             path = out / ".racecourse" / "records" / sid / f"{x}.json"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(record))
+            results.append(record)
+        # The student's folder as regrade leaves it: rescore writes their feedback again from it.
+        grading = {"exercises": [dict(r["result"], tests=[dict(t, message=None if t["hidden"] else t["message"])
+                                                          for t in r["result"]["tests"]], explanation=None)
+                                 for r in results],
+                   "seed": 1, "notes": [], "seconds": 2.5 * len(EXERCISES), "sandboxed": True}
+        (out / sid).mkdir(parents=True, exist_ok=True)
+        (out / sid / "grading.json").write_text(json.dumps(grading))
         entries.append({"id": sid, "source": f"{sid}/", "problem": None, "keys": keys})
         received[sid] = {"at": (START + datetime.timedelta(minutes=17 * i)).isoformat().replace("+00:00", "Z"),
                          "source": "submissions.csv"}

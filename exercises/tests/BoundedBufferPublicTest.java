@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
-import static racecourse.grader.harness.Verdict.DEADLOCK;
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.RACE;
+import static racecourse.results.Verdict.DEADLOCK;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.RACE;
 
 /** Public tests of BoundedBuffer (the grader also runs hidden ones). */
 class BoundedBufferPublicTest {

@@ -19,11 +19,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.RACE;
-import static racecourse.grader.harness.Verdict.RESOURCES;
-import static racecourse.grader.harness.Verdict.SERIALIZED;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.RACE;
+import static racecourse.results.Verdict.RESOURCES;
+import static racecourse.results.Verdict.SERIALIZED;
 
 /** Public tests of ParallelSum (the grader also runs hidden ones). */
 // Counts the whole process's threads and sockets, so no other test may run beside it.

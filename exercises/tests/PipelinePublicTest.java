@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.RESOURCES;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.RESOURCES;
 
 /** Public tests of Pipeline (the grader also runs hidden ones). */
 class PipelinePublicTest {

@@ -15,10 +15,10 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.RESOURCES;
-import static racecourse.grader.harness.Verdict.SERIALIZED;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.RESOURCES;
+import static racecourse.results.Verdict.SERIALIZED;
 
 /** Public tests of PrethreadedEchoServer (the grader also runs hidden ones). */
 // Counts the whole process's threads and sockets, so no other test may run beside it.
@@ -129,7 +129,7 @@ class PrethreadedEchoServerPublicTest {
         try {
             return c.echo(line);
         } catch (SocketTimeoutException e) {
-            throw new racecourse.grader.harness.VerdictFailure(racecourse.grader.harness.Verdict.HANG,
+            throw new racecourse.grader.harness.VerdictFailure(racecourse.results.Verdict.HANG,
                     "no echo of \"" + line + "\" within the read timeout");
         }
     }

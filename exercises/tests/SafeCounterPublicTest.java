@@ -9,10 +9,10 @@ import racecourse.grader.harness.Stress;
 
 import java.time.Duration;
 
-import static racecourse.grader.harness.Verdict.DEADLOCK;
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.RACE;
+import static racecourse.results.Verdict.DEADLOCK;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.RACE;
 
 /** Public tests of SafeCounter (the grader also runs hidden ones). */
 class SafeCounterPublicTest {

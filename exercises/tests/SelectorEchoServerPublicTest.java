@@ -16,10 +16,10 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Set;
 
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.RESOURCES;
-import static racecourse.grader.harness.Verdict.SERIALIZED;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.RESOURCES;
+import static racecourse.results.Verdict.SERIALIZED;
 
 /** Public tests of SelectorEchoServer (the grader also runs hidden ones). */
 // Counts the whole process's threads and sockets, so no other test may run beside it.

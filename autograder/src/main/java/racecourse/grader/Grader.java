@@ -3,16 +3,16 @@ package racecourse.grader;
 import racecourse.grader.compile.CompileResult;
 import racecourse.grader.compile.ExerciseCompiler;
 import racecourse.grader.explain.Explainer;
-import racecourse.grader.explain.Explanation;
+import racecourse.results.Explanation;
 import racecourse.grader.explain.LincheckMode;
 import racecourse.grader.harness.Suites;
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Verdict;
 import racecourse.grader.model.ChildEvent;
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.ExerciseResult;
 import racecourse.grader.report.Feedback;
 import racecourse.grader.report.GradescopeResults;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Grading;
+import racecourse.results.TestResult;
 import racecourse.grader.run.ChildOutcome;
 import racecourse.grader.run.ChildRunner;
 import racecourse.grader.run.Limits;
@@ -152,7 +152,7 @@ public final class Grader {
     public static void write(Grading grading, Path out) throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("results.json"), GradescopeResults.json(grading), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve(racecourse.grader.report.GradingJson.FILE), racecourse.grader.report.GradingJson.write(grading),
+        Files.writeString(out.resolve(racecourse.results.GradingJson.FILE), racecourse.results.GradingJson.write(grading),
                 StandardCharsets.UTF_8);
         String feedback = Feedback.markdown(grading);
         Files.writeString(out.resolve("feedback.md"), feedback, StandardCharsets.UTF_8);

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ class BadInputTest {
 
     @Test
     void emptyFolderScoresZeroWithNotSubmitted(@TempDir Path dir) throws Exception {
-        racecourse.grader.report.Grading g = Grading.grade(dir, 1);
+        racecourse.results.Grading g = Grading.grade(dir, 1);
         assertEquals(11, g.exercises().size());
         assertEquals(0.0, g.score());
         assertTrue(g.exercises().stream().allMatch(e -> !e.submitted()));
@@ -79,7 +79,7 @@ class BadInputTest {
         Files.writeString(dir.resolve("notes.txt"), "hello");
         Files.write(dir.resolve("picture.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         Files.writeString(dir.resolve("Helper.java"), "class Helper {}");
-        racecourse.grader.report.Grading g = Grading.grade(dir, 1, "SafeCounter");
+        racecourse.results.Grading g = Grading.grade(dir, 1, "SafeCounter");
         assertTrue(g.notes().stream().anyMatch(n -> n.contains("notes.txt") && n.contains("not a Java file")), g.notes().toString());
         assertTrue(g.notes().stream().anyMatch(n -> n.contains("Helper.java") && n.contains("not one of the exercises")), g.notes().toString());
         assertFalse(g.exercises().get(0).submitted());
@@ -95,7 +95,7 @@ class BadInputTest {
             out.putNextEntry(new ZipEntry("work/src/SafeCounter.java"));
             out.write(Files.readAllBytes(Grading.HOME.resolve("solutions/src/main/java/exercises/SafeCounter.java")));
         }
-        racecourse.grader.report.Grading g = Grading.grade(zip, 1, "SafeCounter");
+        racecourse.results.Grading g = Grading.grade(zip, 1, "SafeCounter");
         assertTrue(g.notes().stream().anyMatch(n -> n.contains("unsafe path")), g.notes().toString());
         assertFalse(Files.exists(dir.resolve("evil")));
         assertEquals(10.0, g.exercises().get(0).score(), Grading.describe(g.exercises().get(0)));

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.ExerciseResult;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,7 +112,7 @@ class CorpusTest {
 
     @Test
     void referenceSolutionsGetFullMarks() throws Exception {
-        racecourse.grader.report.Grading g = Grading.grade(Grading.HOME.resolve("solutions/src/main/java/exercises"), 42);
+        racecourse.results.Grading g = Grading.grade(Grading.HOME.resolve("solutions/src/main/java/exercises"), 42);
         for (ExerciseResult e : g.exercises()) {
             assertEquals(e.points(), e.score(), e.exercise() + Grading.describe(e));
         }

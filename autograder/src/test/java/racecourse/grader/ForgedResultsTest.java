@@ -2,8 +2,8 @@ package racecourse.grader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package racecourse.grader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.ExerciseResult;
 import racecourse.grader.run.Limits;
 
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ class GradeAtOnceTest {
         Files.writeString(sub.resolve("DiningTable.java"), "package exercises; public final class DiningTable { oops }");
         List<String> asked = List.of("Pipeline", "SafeCounter", "DiningTable", "ParallelSum");
 
-        racecourse.grader.report.Grading g = Grader.grade(new Grader.Request(sub, asked, 7, Limits.defaults(),
+        racecourse.results.Grading g = Grader.grade(new Grader.Request(sub, asked, 7, Limits.defaults(),
                 Grading.HOME, racecourse.grader.explain.LincheckMode.OFF, 3));
 
         assertEquals(asked, g.exercises().stream().map(ExerciseResult::exercise).toList());

@@ -1,7 +1,7 @@
 package racecourse.grader;
 
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
 import racecourse.grader.run.Limits;
 
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ final class Grading {
     private Grading() {
     }
 
-    static racecourse.grader.report.Grading grade(Path submission, long seed, String... exercises) throws Exception {
+    static racecourse.results.Grading grade(Path submission, long seed, String... exercises) throws Exception {
         return Grader.grade(new Grader.Request(submission, List.of(exercises), seed, Limits.defaults(), HOME));
     }
 

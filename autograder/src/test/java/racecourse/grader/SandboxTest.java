@@ -7,7 +7,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import racecourse.grader.batch.Progress;
 import racecourse.grader.batch.Regrade;
 import racecourse.grader.batch.Shard;
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.ExerciseResult;
 import racecourse.grader.run.Sandbox;
 
 import java.nio.charset.StandardCharsets;
@@ -155,11 +155,11 @@ class SandboxTest {
         String id = UUID.randomUUID().toString();
         Path escape = Grading.HOME.resolve("autograder/target/sandbox-escape-" + id);
         Files.writeString(dir.resolve("SafeCounter.java"), probe(true, escape, id));
-        racecourse.grader.report.Grading g = Grading.grade(dir, 1, "SafeCounter");
+        racecourse.results.Grading g = Grading.grade(dir, 1, "SafeCounter");
         ExerciseResult r = g.exercises().get(0);
         String seen = report(r);
         assertTrue(g.sandboxed(), seen);
-        assertTrue(g.notes().stream().noneMatch(racecourse.grader.report.Grading.SANDBOX_WARNINGS::contains), g.notes().toString());
+        assertTrue(g.notes().stream().noneMatch(racecourse.results.Grading.SANDBOX_WARNINGS::contains), g.notes().toString());
         assertEquals(0.0, r.score(), Grading.describe(r));
         assertTrue(r.tests().stream().allMatch(t -> t.verdict().label().equals("functional")), Grading.describe(r));
         assertConfined(seen);
@@ -220,9 +220,9 @@ class SandboxTest {
         gradeInItsOwnJvm(submission, out, Map.of(Sandbox.SWITCH, "off"));
         String results = Files.readString(out.resolve("results.json"));
         String feedback = Files.readString(out.resolve("feedback.md"));
-        assertTrue(results.contains(racecourse.grader.report.Grading.NO_SANDBOX.substring(0, 60)), results);
+        assertTrue(results.contains(racecourse.results.Grading.NO_SANDBOX.substring(0, 60)), results);
         assertTrue(results.contains("\"sandboxed\": false") || results.contains("\"sandboxed\":false"), results);
-        assertTrue(feedback.contains("W" + racecourse.grader.report.Grading.NO_SANDBOX.substring(1, 60)), feedback);
+        assertTrue(feedback.contains("W" + racecourse.results.Grading.NO_SANDBOX.substring(1, 60)), feedback);
         assertTrue(feedback.contains("solutions=READ") && feedback.contains("escape=WROTE"), feedback);
         assertTrue(Files.exists(escape));
         Files.deleteIfExists(Path.of("/tmp/racecourse-escape-" + id));
@@ -258,9 +258,9 @@ class SandboxTest {
         }
         String results = Files.readString(out.resolve("results.json"));
         String feedback = Files.readString(out.resolve("feedback.md"));
-        assertTrue(results.contains(racecourse.grader.report.Grading.UNSHARE_ONLY.substring(0, 60)), results);
+        assertTrue(results.contains(racecourse.results.Grading.UNSHARE_ONLY.substring(0, 60)), results);
         assertTrue(results.contains("\"sandboxed\": false") || results.contains("\"sandboxed\":false"), results);
-        assertTrue(feedback.contains("W" + racecourse.grader.report.Grading.UNSHARE_ONLY.substring(1, 60)), feedback);
+        assertTrue(feedback.contains("W" + racecourse.results.Grading.UNSHARE_ONLY.substring(1, 60)), feedback);
         int start = feedback.indexOf("PROBE");
         assertTrue(start >= 0, feedback);
         assertConfined(feedback.substring(start, feedback.indexOf(" END", start)));
@@ -484,7 +484,7 @@ class SandboxTest {
     /** The grader in its own JVM: SUBMISSION OUT HOME EXERCISE... */
     public static final class GradeMain {
         public static void main(String[] args) throws Exception {
-            racecourse.grader.report.Grading g = Grader.grade(new Grader.Request(Path.of(args[0]),
+            racecourse.results.Grading g = Grader.grade(new Grader.Request(Path.of(args[0]),
                     List.of(args).subList(3, args.length), Long.getLong("seed", 1), racecourse.grader.run.Limits.defaults(), Path.of(args[2])));
             Grader.write(g, Path.of(args[1]));
         }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import racecourse.grader.harness.Checks;
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Verdict;
 
 import java.io.IOException;
 import java.lang.reflect.Method;

@@ -4,12 +4,12 @@ import racecourse.grader.batch.ExerciseRecord;
 import racecourse.grader.batch.Gradebook;
 import racecourse.grader.batch.Row;
 import racecourse.grader.course.Course;
-import racecourse.grader.course.ExerciseScore;
+import racecourse.results.ExerciseScore;
 import racecourse.grader.course.ReceiveTime;
 import racecourse.grader.course.Scorer;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.GradingJson;
+import racecourse.results.ExerciseResult;
+import racecourse.results.Grading;
+import racecourse.results.GradingJson;
 import racecourse.server.store.Principal;
 import racecourse.server.store.StoredSubmission;
 

@@ -1,11 +1,11 @@
 package racecourse.server;
 
 import racecourse.grader.course.Course;
-import racecourse.grader.course.ExerciseScore;
+import racecourse.results.ExerciseScore;
 import racecourse.grader.course.ReceiveTime;
 import racecourse.grader.course.Scorer;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.GradingJson;
+import racecourse.results.Grading;
+import racecourse.results.GradingJson;
 import racecourse.server.api.Receipt;
 import racecourse.server.api.SubmissionList;
 import racecourse.server.api.SubmissionStatus;

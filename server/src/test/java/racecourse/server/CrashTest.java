@@ -3,7 +3,7 @@ package racecourse.server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.batch.RosterFile;
-import racecourse.grader.report.GradingJson;
+import racecourse.results.GradingJson;
 import racecourse.server.api.Json;
 import racecourse.server.api.Receipt;
 import racecourse.server.store.BlobStore;

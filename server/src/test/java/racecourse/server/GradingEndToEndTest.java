@@ -2,8 +2,8 @@ package racecourse.server;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.Verdict;
+import racecourse.results.ExerciseResult;
 import racecourse.server.api.Receipt;
 import racecourse.server.api.SubmissionStatus;
 import racecourse.server.client.SubmitClient;

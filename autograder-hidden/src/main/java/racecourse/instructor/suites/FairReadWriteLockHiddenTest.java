@@ -9,7 +9,7 @@ import racecourse.grader.harness.Check;
 import racecourse.grader.harness.Checks;
 import racecourse.grader.harness.Diagnosis;
 import racecourse.grader.harness.Stress;
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Verdict;
 import racecourse.grader.harness.VerdictFailure;
 
 import java.time.Duration;
@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static racecourse.grader.harness.Verdict.DEADLOCK;
-import static racecourse.grader.harness.Verdict.EXCLUSION;
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.STARVATION;
+import static racecourse.results.Verdict.DEADLOCK;
+import static racecourse.results.Verdict.EXCLUSION;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.STARVATION;
 
 class FairReadWriteLockHiddenTest {
     @Test

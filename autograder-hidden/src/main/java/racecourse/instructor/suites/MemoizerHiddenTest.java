@@ -16,11 +16,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static racecourse.grader.harness.Verdict.DEADLOCK;
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.RACE;
-import static racecourse.grader.harness.Verdict.SERIALIZED;
+import static racecourse.results.Verdict.DEADLOCK;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.RACE;
+import static racecourse.results.Verdict.SERIALIZED;
 
 class MemoizerHiddenTest {
     @Test

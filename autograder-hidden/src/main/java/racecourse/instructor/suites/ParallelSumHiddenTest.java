@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.stream.LongStream;
 
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.RACE;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.RACE;
 
 class ParallelSumHiddenTest {
     @Test

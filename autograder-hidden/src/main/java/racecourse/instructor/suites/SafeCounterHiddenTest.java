@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static racecourse.grader.harness.Verdict.DEADLOCK;
-import static racecourse.grader.harness.Verdict.FUNCTIONAL;
-import static racecourse.grader.harness.Verdict.HANG;
-import static racecourse.grader.harness.Verdict.RACE;
-import static racecourse.grader.harness.Verdict.STARVATION;
+import static racecourse.results.Verdict.DEADLOCK;
+import static racecourse.results.Verdict.FUNCTIONAL;
+import static racecourse.results.Verdict.HANG;
+import static racecourse.results.Verdict.RACE;
+import static racecourse.results.Verdict.STARVATION;
 
 class SafeCounterHiddenTest {
     @Test

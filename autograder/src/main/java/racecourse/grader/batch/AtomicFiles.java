@@ -51,6 +51,15 @@ public final class AtomicFiles {
         }
     }
 
+    /** As {@link #write}, unless the file already holds exactly these bytes (then nothing is written). */
+    public static void writeIfChanged(Path target, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (Files.isRegularFile(target) && Files.size(target) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+            return;
+        }
+        write(target, bytes);
+    }
+
     public static boolean isTemporary(Path p) {
         return p.getFileName().toString().contains(TEMP_MARK);
     }

@@ -1,8 +1,8 @@
 package racecourse.grader.batch;
 
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Verdict;
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
 
 import java.io.IOException;
 import java.util.ArrayList;

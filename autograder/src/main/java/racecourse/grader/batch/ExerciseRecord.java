@@ -1,6 +1,6 @@
 package racecourse.grader.batch;
 
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.ExerciseResult;
 
 import java.util.List;
 

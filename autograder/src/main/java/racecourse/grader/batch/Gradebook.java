@@ -1,7 +1,7 @@
 package racecourse.grader.batch;
 
 import racecourse.grader.course.Course;
-import racecourse.grader.course.ExerciseScore;
+import racecourse.results.ExerciseScore;
 import racecourse.grader.course.Scorer;
 
 import java.util.ArrayList;

@@ -1,10 +1,15 @@
 package racecourse.grader.batch;
 
 import racecourse.grader.course.Course;
-import racecourse.grader.course.ExerciseScore;
+import racecourse.grader.course.Terms;
+import racecourse.results.Grading;
+import racecourse.results.GradingJson;
+import racecourse.results.ExerciseScore;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +39,46 @@ public final class Rescore {
         // Reading the records is most of the work: one small file each, read on every core.
         List<Row> rows = m.students().parallelStream().map(e -> Row.of(e, m.exercises(), store)).toList();
         write(out, course, rows, received);
+        rewriteFeedback(out, course, rows, received);
         return new Outcome(rows.size(), rows);
+    }
+
+    /**
+     * Each graded student's results.json, feedback.md and feedback.html under the course, from their
+     * records and the grading.json beside them (seed and notes), so what a student reads agrees with the gradebook: the same
+     * points, penalty and final score, and hidden details once their deadline has passed.
+     */
+    static void rewriteFeedback(Path out, Course course, List<Row> rows, ReceivedTimes received) throws IOException {
+        Reviews reviews = Reviews.read(out);
+        Instant now = Instant.now();
+        // Three small files each, every one flushed to disk: waiting on the disk, not the CPU, so more threads than cores.
+        List<IOException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (Row r : rows) {
+                if (!r.graded()) {
+                    continue;
+                }
+                pool.execute(() -> {
+                    Path dir = out.resolve(r.id());
+                    try {
+                        Path saved = dir.resolve(GradingJson.FILE);
+                        if (Files.isRegularFile(saved)) {
+                            // The student's grading.json has the seed and notes but not hidden tests' messages: those come from the records.
+                            Grading notes = GradingJson.read(Files.readString(saved));
+                            Grading g = new Grading(r.records().values().stream().map(ExerciseRecord::result).toList(),
+                                    notes.seed(), notes.notes(), notes.seconds(), notes.sandboxed());
+                            StudentOutputs.write(dir, g, reviews.of(r.id()).stream().map(Review::feedbackLine).toList(),
+                                    new Terms(course, r.id(), received.of(r.id()), now));
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        failures.add(new IOException(r.id() + ": could not write feedback under the course: " + e.getMessage(), e));
+                    }
+                });
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
     }
 
     /** gradebook.csv and totals.png under the course (summary.md counts tests and verdicts: unchanged). */

@@ -2,10 +2,10 @@ package racecourse.grader.batch;
 
 import racecourse.grader.Grader;
 import racecourse.grader.explain.LincheckMode;
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.Verdict;
+import racecourse.results.ExerciseResult;
 import racecourse.grader.report.Feedback;
-import racecourse.grader.report.TestResult;
+import racecourse.results.TestResult;
 import racecourse.grader.run.Limits;
 import racecourse.grader.submission.SubmissionReader;
 

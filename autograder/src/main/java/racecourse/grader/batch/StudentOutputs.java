@@ -1,10 +1,12 @@
 package racecourse.grader.batch;
 
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.ExerciseResult;
 import racecourse.grader.report.Feedback;
 import racecourse.grader.report.FeedbackHtml;
 import racecourse.grader.report.GradescopeResults;
-import racecourse.grader.report.Grading;
+import racecourse.results.Grading;
+import racecourse.results.GradingJson;
+import racecourse.grader.course.Terms;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,26 +35,31 @@ public final class StudentOutputs {
         return new Grading(results, seed, notes, seconds, sandboxed);
     }
 
-    /** The student's reviews (OUT/reviews.csv, {@code dir} being OUT/<student>) are shown in the feedback. */
+    /** Without a course: the tests' scores; the student's reviews (OUT/reviews.csv, {@code dir} being OUT/<student>) shown. */
     public static void write(Path dir, Grading g) throws IOException {
+        write(dir, g, reviews(dir), null);
+    }
+
+    /** The review lines feedback shows for the student whose folder is {@code dir} (OUT/<student>). */
+    static List<String> reviews(Path dir) throws IOException {
         Path out = dir.toAbsolutePath().getParent();
-        String student = dir.getFileName().toString();
-        write(dir, g, Reviews.read(out).of(student).stream().map(Review::feedbackLine).toList());
+        return Reviews.read(out).of(dir.getFileName().toString()).stream().map(Review::feedbackLine).toList();
     }
 
     /**
-     * With {@code reviews}: the lines feedback shows under "Reviews". Hidden-test details are never
-     * shown ({@link #HIDDEN_DETAILS}); the course file may later decide it per exercise and deadline.
+     * With {@code reviews}: the lines feedback shows under "Reviews"; with {@code terms} (null for
+     * none): the course's scores, penalties and hidden details. grading.json keeps the typed grading,
+     * from which {@link Rescore} writes these files again under a changed course. A file whose
+     * text is unchanged is left as it is (a rescore of a class rewrites only what changed).
      */
-    public static void write(Path dir, Grading g, List<String> reviews) throws IOException {
-        String md = Feedback.markdown(g, HIDDEN_DETAILS, reviews);
-        AtomicFiles.write(dir.resolve("results.json"), GradescopeResults.json(g));
-        AtomicFiles.write(dir.resolve("feedback.md"), md);
-        AtomicFiles.write(dir.resolve("feedback.html"), FeedbackHtml.page(md));
+    public static void write(Path dir, Grading g, List<String> reviews, Terms terms) throws IOException {
+        AtomicFiles.writeIfChanged(dir.resolve(GradingJson.FILE), GradingJson.write(g));
+        Grading shown = terms == null ? g : terms.within(g);
+        String md = Feedback.markdown(shown, terms == null ? null : terms.standing(shown), reviews);
+        AtomicFiles.writeIfChanged(dir.resolve("results.json"), terms == null ? GradescopeResults.json(g) : terms.resultsJson(shown));
+        AtomicFiles.writeIfChanged(dir.resolve("feedback.md"), md);
+        AtomicFiles.writeIfChanged(dir.resolve("feedback.html"), FeedbackHtml.page(md));
     }
-
-    /** Whether feedback shows hidden tests' messages: never, until the course file says otherwise. */
-    static final boolean HIDDEN_DETAILS = false;
 
     /** For a student who could not be graded: score 0, no tests, the reason as the only note. */
     public static void writeProblem(Path dir, String problem, long seed) throws IOException {

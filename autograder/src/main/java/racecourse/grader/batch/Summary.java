@@ -1,6 +1,6 @@
 package racecourse.grader.batch;
 
-import racecourse.grader.report.TestResult;
+import racecourse.results.TestResult;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -12,7 +12,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import racecourse.grader.harness.Suites;
 import racecourse.grader.harness.TestScope;
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Verdict;
 import racecourse.grader.model.ChildEvent;
 
 import java.io.BufferedReader;
@@ -49,8 +49,8 @@ public final class ChildMain {
         System.setProperty("racecourse.seed", Long.toString(seed));
         ResultLog log = new ResultLog(resultFile, token);
         Map<String, String> running = new ConcurrentHashMap<>();
-        Watchdog watchdog = new Watchdog(log, running, threadCap, processCap);
-        watchdog.start();
+        ResourceCaps caps = new ResourceCaps(log, running, threadCap, processCap);
+        caps.start();
         // A test's worker that dies is kept as the likely cause of the test's failure (TestScope);
         // nothing is printed: threads the submission leaves behind must not flood the output.
         Thread.setDefaultUncaughtExceptionHandler(TestScope::uncaught);
@@ -63,7 +63,7 @@ public final class ChildMain {
 
     /**
      * Runs {@code exercise}'s suites against the submission compiled into {@code classes}, one result
-     * line per test into {@code log}; {@code running} names the running test (for the watchdog).
+     * line per test into {@code log}; {@code running} names the running test (for {@link ResourceCaps}).
      */
     static void runSuites(String exercise, Path classes, ResultLog log, Map<String, String> running)
             throws ClassNotFoundException {

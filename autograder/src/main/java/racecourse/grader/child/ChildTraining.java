@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The training run of the child JVM's startup cache ({@code racecourse.grader.run.StartupCache}):
  * does what a grading child does, with the grader's own code only, so that the JVM records the
- * classes a child loads (JUnit's launcher and engine, the harness, Gson, ASM, the watchdog's
+ * classes a child loads (JUnit's launcher and engine, the harness, Gson, ASM, the resource caps'
  * management beans). Never runs a submission: a cache every later child maps must not be shaped by
  * one. Every exercise's suites run against an empty submission folder (each test fails at once
  * with a missing class, which also trains the failure path: classifier, diagnosis); ASM rewrites
@@ -27,8 +27,8 @@ public final class ChildTraining {
         Path empty = Files.createDirectories(scratch.resolve("empty-submission"));
         ResultLog log = new ResultLog(scratch.resolve("training.jsonl"), "training");
         Map<String, String> running = new ConcurrentHashMap<>();
-        Watchdog watchdog = new Watchdog(log, running, 400, 64);
-        watchdog.start();
+        ResourceCaps caps = new ResourceCaps(log, running, 400, 64);
+        caps.start();
         Thread.setDefaultUncaughtExceptionHandler(racecourse.grader.harness.TestScope::uncaught); // as in ChildMain
         Instrumenter.instrument(ownClass("racecourse/grader/harness/Stress.class"), true);
         Instrumenter.instrument(ownClass("racecourse/grader/harness/Stress.class"), false);

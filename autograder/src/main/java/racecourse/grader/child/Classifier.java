@@ -3,7 +3,7 @@ package racecourse.grader.child;
 import racecourse.grader.harness.Diagnosis;
 import racecourse.grader.harness.SubmissionExit;
 import racecourse.grader.harness.TestScope;
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Verdict;
 import racecourse.grader.harness.VerdictFailure;
 
 import java.util.List;

@@ -4,10 +4,11 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.ExerciseResult;
+import racecourse.results.ExerciseScore;
 import racecourse.grader.report.GradescopeResults;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Grading;
+import racecourse.results.TestResult;
 
 import java.util.ArrayList;
 import java.util.List;

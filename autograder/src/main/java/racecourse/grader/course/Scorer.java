@@ -1,7 +1,8 @@
 package racecourse.grader.course;
 
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.ExerciseResult;
+import racecourse.results.ExerciseScore;
+import racecourse.results.TestResult;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;

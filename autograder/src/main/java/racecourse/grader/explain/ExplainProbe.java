@@ -1,5 +1,7 @@
 package racecourse.grader.explain;
 
+import racecourse.results.Explanation;
+
 import com.google.gson.GsonBuilder;
 import racecourse.grader.Grader;
 import racecourse.grader.compile.CompileResult;

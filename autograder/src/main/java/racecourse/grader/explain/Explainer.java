@@ -1,7 +1,9 @@
 package racecourse.grader.explain;
 
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Explanation;
+
+import racecourse.results.Verdict;
+import racecourse.results.TestResult;
 import racecourse.grader.run.ChildCommand;
 import racecourse.grader.model.ChildEvent;
 import racecourse.grader.run.ChildOutcome;

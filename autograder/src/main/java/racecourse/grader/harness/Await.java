@@ -1,5 +1,7 @@
 package racecourse.grader.harness;
 
+import racecourse.results.Verdict;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,7 @@
 package racecourse.grader.harness;
 
+import racecourse.results.Verdict;
+
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;

@@ -1,5 +1,6 @@
 package racecourse.grader.harness;
 
+import racecourse.results.Verdict;
 /** Assertions that carry their verdict. */
 public final class Check {
     private Check() {

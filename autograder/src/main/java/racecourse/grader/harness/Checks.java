@@ -1,5 +1,7 @@
 package racecourse.grader.harness;
 
+import racecourse.results.Verdict;
+
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

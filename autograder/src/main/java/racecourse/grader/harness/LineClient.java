@@ -1,5 +1,7 @@
 package racecourse.grader.harness;
 
+import racecourse.results.Verdict;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

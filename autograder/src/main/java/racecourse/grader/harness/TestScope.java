@@ -1,5 +1,7 @@
 package racecourse.grader.harness;
 
+import racecourse.results.Verdict;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

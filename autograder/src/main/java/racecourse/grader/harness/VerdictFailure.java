@@ -1,5 +1,6 @@
 package racecourse.grader.harness;
 
+import racecourse.results.Verdict;
 /** A test failure that names its verdict; the child reports it as is. */
 public final class VerdictFailure extends AssertionError {
     private final Verdict verdict;

@@ -1,13 +1,20 @@
 package racecourse.grader.report;
 
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
+import racecourse.results.Grading;
+import racecourse.results.ExerciseScore;
+import racecourse.results.Standing;
+
 import java.util.List;
 import java.util.Locale;
 
 /**
  * feedback.md: per exercise the score and, for each failed test, its verdict and what went wrong,
  * the Lincheck trace of a race or exclusion, the seed that replays it, and any review of the score.
- * A hidden test shows its name and verdict only, unless {@code hiddenDetails} (the course file's
- * say: never by default). Text from the grading (messages hold what the student's code printed or
+ * Under a course ({@link Standing}) the scores are the course's: its points, the late penalty and
+ * the final score, as the gradebook has them. A hidden test shows its name and verdict only, unless
+ * the course file lets its details show (after the student's deadline) or the caller asks for them. Text from the grading (messages hold what the student's code printed or
  * threw) only ever goes inside code fences longer than any run of backticks in it, so it cannot
  * end the fence and become Markdown (or, in feedback.html, HTML).
  */
@@ -16,17 +23,23 @@ public final class Feedback {
     }
 
     public static String markdown(Grading g) {
-        return markdown(g, false, List.of());
+        return markdown(g, null, List.of());
     }
 
     /**
-     * {@code hiddenDetails}: show hidden tests' messages too; {@code reviews}: one line each, already
-     * Markdown (see {@link #code}), shown under "Reviews" after the exercises.
+     * {@code standing}: the course's view of the scores, or null for the tests' scores alone (no
+     * hidden details then); {@code reviews}: one line each, already Markdown (see {@link #code}),
+     * shown under "Reviews" after the exercises.
      */
-    public static String markdown(Grading g, boolean hiddenDetails, List<String> reviews) {
+    public static String markdown(Grading g, Standing standing, List<String> reviews) {
         StringBuilder sb = new StringBuilder("# Racecourse grading\n\n");
-        sb.append(String.format(Locale.ROOT, "Score: **%s / %s**. Seed %d (replay with `--seed %d`).%n",
-                fmt(g.score()), fmt(g.maxScore()), g.seed(), g.seed()));
+        if (standing == null) {
+            sb.append(String.format(Locale.ROOT, "Score: **%s / %s**. Seed %d (replay with `--seed %d`).%n",
+                    fmt(g.score()), fmt(g.maxScore()), g.seed(), g.seed()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "Score: **%s / %s**. Seed %d (replay with `--seed %d`).%n%n%s%n",
+                    fmt(standing.total()), fmt(standing.points()), g.seed(), g.seed(), code(standing.received())));
+        }
         var warnings = g.notes().stream().filter(Grading.SANDBOX_WARNINGS::contains).toList();
         if (!g.sandboxed() && warnings.isEmpty()) {
             warnings = java.util.List.of(Grading.NO_SANDBOX);
@@ -37,17 +50,28 @@ public final class Feedback {
             sb.append("\nAbout the submission:\n");
             notes.forEach(n -> sb.append("- ").append(code(n)).append('\n'));
         }
-        sb.append("\n| exercise | score | failed tests |\n|---|---|---|\n");
+        sb.append(standing == null ? "\n| exercise | score | failed tests |\n|---|---|---|\n"
+                : "\n| exercise | score | late penalty | failed tests |\n|---|---|---|---|\n");
         for (ExerciseResult e : g.exercises()) {
             long failed = e.tests().stream().filter(t -> !t.passed()).count();
-            sb.append("| ").append(e.exercise()).append(" | ").append(fmt(e.score())).append(" / ").append(fmt(e.points()))
-                    .append(" | ").append(e.submitted() ? failed + " of " + e.tests().size() : "not submitted").append(" |\n");
+            sb.append("| ").append(e.exercise()).append(" | ").append(score(e, standing)).append(" | ");
+            if (standing != null) {
+                ExerciseScore s = standing.of(e.exercise());
+                sb.append(s == null || s.penaltyPercent() == 0 ? "" : fmt(s.penaltyPercent()) + " %").append(" | ");
+            }
+            sb.append(e.submitted() ? failed + " of " + e.tests().size() : "not submitted").append(" |\n");
         }
         for (ExerciseResult e : g.exercises()) {
-            sb.append("\n## ").append(e.exercise()).append(" — ").append(fmt(e.score())).append(" / ").append(fmt(e.points())).append("\n\n");
+            sb.append("\n## ").append(e.exercise()).append(" — ").append(score(e, standing)).append("\n\n");
             if (e.note() != null) {
                 sb.append(code(e.note())).append("\n\n");
             }
+            ExerciseScore s = standing == null ? null : standing.of(e.exercise());
+            if (s != null && s.penaltyPercent() > 0) {
+                sb.append(String.format(Locale.ROOT, "The tests give %s of %s points; received %s h after the deadline: "
+                        + "%s %% late penalty.%n%n", fmt(s.raw()), fmt(s.points()), fmt(s.hoursLate()), fmt(s.penaltyPercent())));
+            }
+            boolean hiddenDetails = standing != null && standing.hiddenDetailsShown().contains(e.exercise());
             for (TestResult t : e.tests()) {
                 if (t.passed()) {
                     sb.append("- passed: ").append(code(t.name())).append('\n');
@@ -97,6 +121,12 @@ public final class Feedback {
             best = Math.max(best, run);
         }
         return best;
+    }
+
+    /** "final / points" under the course, else the tests' score. */
+    private static String score(ExerciseResult e, Standing standing) {
+        ExerciseScore s = standing == null ? null : standing.of(e.exercise());
+        return s == null ? fmt(e.score()) + " / " + fmt(e.points()) : fmt(s.finalScore()) + " / " + fmt(s.points());
     }
 
     static String fmt(double d) {

@@ -1,5 +1,9 @@
 package racecourse.grader.report;
 
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
+import racecourse.results.Grading;
+
 import com.google.gson.GsonBuilder;
 
 import java.util.ArrayList;

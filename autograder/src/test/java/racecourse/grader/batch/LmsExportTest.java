@@ -2,9 +2,9 @@ package racecourse.grader.batch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Verdict;
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,44 @@ class RescoreTest {
         assertEquals("\"s003\",7.50,0,0,7.50,7.50,2,10,6.75,14.25,\"\"", csv.get(4));
         // s029: 4 of 4 (29 % 5), 28.02 h late for SafeCounter: 2 started days, 20 %; BoundedBuffer 28 h: 20 %.
         assertEquals("\"s029\",20,28.02,20,16,10,28,20,8,24,\"\"", csv.get(30));
+        // What s029 reads agrees with the gradebook: the course's points, the penalty, the final score.
+        String feedback = Files.readString(out.resolve("s029/feedback.md"));
+        assertTrue(feedback.contains("Score: **24 / 30**"), feedback);
+        assertTrue(feedback.contains("| SafeCounter | 16 / 20 | 20 % | 0 of 4 |"), feedback);
+        assertTrue(feedback.contains("The tests give 20 of 20 points; received 28.02 h after the deadline: 20 % late penalty."), feedback);
+        assertTrue(Files.readString(out.resolve("s029/feedback.html")).contains("16 / 20"));
+        assertTrue(Files.readString(out.resolve("s029/results.json")).contains("\"score\": 24.0"));
+        // Hidden details: not by default ("never").
+        assertFalse(Files.readString(out.resolve("s003/feedback.md")).contains("lost an update"));
+    }
+
+    @Test
+    void hiddenDetailsShowInFeedbackOnceTheStudentsDeadlineHasPassed() throws IOException {
+        Path out = dir.resolve("out");
+        SyntheticRegrade.write(out, 3, List.of("SafeCounter", "BoundedBuffer"), START);
+        // s001 passes test 0 only; test 3 is hidden ("lost an update"). SafeCounter's deadline has
+        // passed, BoundedBuffer's is in 2999; s002 has an extension of SafeCounter to 2999 too.
+        Files.writeString(dir.resolve("extensions.csv"), "student,exercise,deadline\ns002,SafeCounter,2999-01-01T00:00:00\n");
+        Rescore.run(out, course("""
+                time_zone = "UTC"
+                exercises = ["SafeCounter", "BoundedBuffer"]
+                hidden_details = "after-deadline"
+                extensions = "extensions.csv"
+                [exercise.SafeCounter]
+                deadline = 2026-10-06T00:00:00
+                [exercise.BoundedBuffer]
+                deadline = 2999-01-01T00:00:00
+                """));
+        String s1 = Files.readString(out.resolve("s001/feedback.md"));
+        String safe = s1.substring(s1.indexOf("## SafeCounter"), s1.indexOf("## BoundedBuffer"));
+        String bounded = s1.substring(s1.indexOf("## BoundedBuffer"));
+        assertTrue(safe.contains("(hidden test)\n\n```\nlost an update"), safe);
+        assertFalse(bounded.contains("(hidden test)\n\n```"), bounded);
+        String s2 = Files.readString(out.resolve("s002/feedback.md"));
+        assertFalse(s2.contains("(hidden test)\n\n```"), s2);
+        // The same class rescored without the setting: the details go again.
+        Rescore.run(out, course("time_zone = \"UTC\"\nexercises = [\"SafeCounter\", \"BoundedBuffer\"]\n"));
+        assertFalse(Files.readString(out.resolve("s001/feedback.md")).contains("(hidden test)\n\n```"));
     }
 
     @Test

@@ -3,9 +3,9 @@ package racecourse.grader.batch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Verdict;
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
 import racecourse.grader.run.Limits;
 
 import java.nio.file.Files;

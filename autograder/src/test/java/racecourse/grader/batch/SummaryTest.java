@@ -1,9 +1,9 @@
 package racecourse.grader.batch;
 
 import org.junit.jupiter.api.Test;
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Verdict;
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

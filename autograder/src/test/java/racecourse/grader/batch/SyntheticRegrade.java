@@ -1,9 +1,9 @@
 package racecourse.grader.batch;
 
 import racecourse.grader.course.ReceiveTime;
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Verdict;
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The output folder of a regrade, written directly (manifest, records, receive times) without
+ * The output folder of a regrade, written directly (manifest, records, receive times, each student's
+ * outputs as regrade writes them) without
  * grading: student {@code sNNN} passes {@code NNN % (tests+1)} of each exercise's tests (the first
  * ones) and submitted {@code NNN} hours after {@code start}. Its ROOT does not exist, so nothing can
  * be graded from it.
@@ -37,6 +38,7 @@ final class SyntheticRegrade {
         for (int i = first; i < first + count; i++) {
             String id = String.format("s%03d", i);
             Map<String, String> keys = new LinkedHashMap<>();
+            List<ExerciseRecord> records = new ArrayList<>();
             for (String x : exercises) {
                 String key = "k-" + id + "-" + x;
                 keys.put(x, key);
@@ -46,8 +48,11 @@ final class SyntheticRegrade {
                     tests.add(new TestResult(x, x + "#" + t, "test " + t, t == TESTS - 1, passed ? null : Verdict.RACE,
                             passed ? null : "lost an update", 3));
                 }
-                store.write(new ExerciseRecord(key, id, new ExerciseResult(x, 10, tests, true, 1.5, null), List.of(), true, List.of()));
+                ExerciseRecord r = new ExerciseRecord(key, id, new ExerciseResult(x, 10, tests, true, 1.5, null), List.of(), true, List.of());
+                store.write(r);
+                records.add(r);
             }
+            StudentOutputs.write(out.resolve(id), StudentOutputs.grading(records, List.of(), 7));
             entries.add(new Manifest.Entry(id, id + "/", null, keys));
             times.put(id, new ReceiveTime(start.plusSeconds(3600L * i), "submissions.csv"));
         }

@@ -1,9 +1,10 @@
 package racecourse.grader.course;
 
 import org.junit.jupiter.api.Test;
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Verdict;
+import racecourse.results.ExerciseResult;
+import racecourse.results.ExerciseScore;
+import racecourse.results.TestResult;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,14 +1,16 @@
 package racecourse.grader.explain;
 
+import racecourse.results.Explanation;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import racecourse.grader.Grader;
-import racecourse.grader.harness.Verdict;
-import racecourse.grader.report.ExerciseResult;
+import racecourse.results.Verdict;
+import racecourse.results.ExerciseResult;
 import racecourse.grader.report.Feedback;
 import racecourse.grader.report.GradescopeResults;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.TestResult;
+import racecourse.results.Grading;
+import racecourse.results.TestResult;
 import racecourse.grader.run.Limits;
 
 import java.nio.file.Path;

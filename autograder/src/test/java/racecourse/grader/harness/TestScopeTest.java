@@ -1,5 +1,7 @@
 package racecourse.grader.harness;
 
+import racecourse.results.Verdict;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

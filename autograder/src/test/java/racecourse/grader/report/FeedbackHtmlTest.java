@@ -1,8 +1,14 @@
 package racecourse.grader.report;
 
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
+import racecourse.results.Grading;
+import racecourse.results.ExerciseScore;
+import racecourse.results.Standing;
+
 import org.junit.jupiter.api.Test;
-import racecourse.grader.explain.Explanation;
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Explanation;
+import racecourse.results.Verdict;
 
 import java.util.List;
 
@@ -45,10 +51,28 @@ class FeedbackHtmlTest {
     }
 
     @Test
-    void hiddenDetailsShowOnlyWhenAllowed() {
-        String shown = FeedbackHtml.page(Feedback.markdown(grading(), true, List.of("SafeCounter reviewed: 3.33 → 10")));
+    void hiddenDetailsShowOnlyWhenTheStandingAllowsAndReviewsShow() {
+        ExerciseScore score = new ExerciseScore("SafeCounter", 3.33, 10, null, 0, 3.33, "no deadline");
+        String hidden = FeedbackHtml.page(Feedback.markdown(grading(), new Standing(List.of(score), java.util.Set.of(), "r"), List.of()));
+        assertFalse(hidden.contains("SECRET hidden scenario"), hidden);
+        String shown = FeedbackHtml.page(Feedback.markdown(grading(), new Standing(List.of(score), java.util.Set.of("SafeCounter"), "r"),
+                List.of("SafeCounter reviewed: 3.33 → 10")));
         assertTrue(shown.contains("SECRET hidden scenario"), shown);
         assertTrue(shown.contains("<h2>Reviews</h2>"), shown);
         assertTrue(shown.contains("SafeCounter reviewed: 3.33 → 10"), shown);
+    }
+
+    @Test
+    void underACourseTheScoresAreTheCoursesWithTheLatePenalty() {
+        // 20 points in the course; the tests give 6.67 of them; 26 h late at 10 % a day: 20 %.
+        ExerciseScore score = new ExerciseScore("SafeCounter", 6.67, 20, 26.0, 20, 5.34, "");
+        String md = Feedback.markdown(grading(), new Standing(List.of(score), java.util.Set.of(),
+                "Received 2026-03-02T10:00:00Z (from submissions.csv)."), List.of());
+        assertTrue(md.contains("Score: **5.34 / 20**"), md);
+        assertTrue(md.contains("| SafeCounter | 5.34 / 20 | 20 % | 2 of 3 |"), md);
+        assertTrue(md.contains("## SafeCounter — 5.34 / 20"), md);
+        assertTrue(md.contains("The tests give 6.67 of 20 points; received 26 h after the deadline: 20 % late penalty."), md);
+        assertTrue(md.contains("Received 2026-03-02T10:00:00Z (from submissions.csv)."), md);
+        assertFalse(md.contains("/ 10"), md);
     }
 }

@@ -7,9 +7,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import racecourse.grader.Catalog;
 import racecourse.grader.Grader;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.TestResult;
+import racecourse.results.ExerciseResult;
+import racecourse.results.Grading;
+import racecourse.results.TestResult;
 import racecourse.grader.run.Limits;
 
 import java.io.PrintWriter;

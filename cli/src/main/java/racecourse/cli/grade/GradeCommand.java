@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import racecourse.grader.Grader;
 import racecourse.grader.explain.LincheckMode;
 import racecourse.grader.report.Feedback;
-import racecourse.grader.report.Grading;
+import racecourse.results.Grading;
 import racecourse.grader.run.Limits;
 
 import java.nio.file.Path;
@@ -75,12 +75,17 @@ public final class GradeCommand implements Callable<Integer> {
         Grading grading = Grader.grade(new Grader.Request(submission, exercises, s, Limits.defaults(),
                 racecourse.cli.RepositoryHome.orNull(), mode, jobs));
         Grader.write(grading, out);
+        String feedback = Feedback.markdown(grading);
         if (c != null) {
-            java.nio.file.Files.writeString(out.resolve("results.json"),
-                    racecourse.grader.course.CourseResults.json(grading, c, student, received));
+            // Under a course the student reads the course's scores: points, late penalty, hidden details.
+            var terms = new racecourse.grader.course.Terms(c, student, received, java.time.Instant.now());
+            feedback = Feedback.markdown(grading, terms.standing(grading), java.util.List.of());
+            java.nio.file.Files.writeString(out.resolve("results.json"), terms.resultsJson(grading));
+            java.nio.file.Files.writeString(out.resolve("feedback.md"), feedback);
+            java.nio.file.Files.writeString(out.resolve("feedback.html"), racecourse.grader.report.FeedbackHtml.page(feedback));
         }
         if (!quiet) {
-            spec.commandLine().getOut().print(Feedback.markdown(grading));
+            spec.commandLine().getOut().print(feedback);
             if (c != null) {
                 spec.commandLine().getOut().println(racecourse.grader.course.CourseResults.summary(
                         racecourse.grader.course.CourseResults.scores(grading, c, student, received)));

@@ -36,10 +36,10 @@ class GradeCommandTest {
         assertTrue(Files.readString(dir.resolve("g/feedback.md")).contains("Seed 9"));
         assertTrue(Files.readString(dir.resolve("g/feedback.html")).contains("Seed 9"));
         // The typed grading beside it, read back through the grader's one codec (what %grade reads).
-        var typed = racecourse.grader.report.GradingJson.read(Files.readString(dir.resolve("g/grading.json")));
+        var typed = racecourse.results.GradingJson.read(Files.readString(dir.resolve("g/grading.json")));
         assertEquals(9, typed.seed());
         assertTrue(typed.exercises().get(0).tests().stream()
-                .anyMatch(t -> t.verdict() == racecourse.grader.harness.Verdict.RACE), typed.toString());
+                .anyMatch(t -> t.verdict() == racecourse.results.Verdict.RACE), typed.toString());
     }
 
     @Test

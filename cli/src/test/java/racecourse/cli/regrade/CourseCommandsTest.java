@@ -105,6 +105,11 @@ class CourseCommandsTest {
         }
         assertEquals(20.0, max, 0.01, "per-test scores are rounded to 4 places, as without a course");
         assertTrue(r.out().contains("Course score: SafeCounter 20/20."), r.out());
+        // feedback.md, printed and written, counts in the course's points.
+        String feedback = Files.readString(dir.resolve("g/feedback.md"));
+        assertTrue(feedback.contains("Score: **20 / 20**"), feedback);
+        assertTrue(feedback.contains("No receive time is known: no late penalty applies."), feedback);
+        assertTrue(r.out().contains("| SafeCounter | 20 / 20 |"), r.out());
         r = run("check", sub.resolve("SafeCounter.java").toString(), "--seed", "3", "--course", course.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Course score: SafeCounter 20/20."), r.out());
@@ -131,12 +136,16 @@ class CourseCommandsTest {
                 csv.get(0));
         assertEquals("\"alice\",20,1.02,10,18,18,\"\"", csv.get(1));
         assertEquals("\"bob\",20,,0,20,20,\"no receive time known: no late penalty (SafeCounter)\"", csv.get(2));
+        String alice = Files.readString(out.resolve("alice/feedback.md"));
+        assertTrue(alice.contains("| SafeCounter | 18 / 20 | 10 % |"), alice);
+        assertTrue(alice.contains("received 1.02 h after the deadline: 10 % late penalty."), alice);
 
         Files.writeString(courseFile, course.formatted("2026-10-06T08:00:00"));
         r = run("rescore", out.toString(), "--course", courseFile.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("2 students re-scored"), r.out());
         assertEquals("\"alice\",20,0,0,20,20,\"\"", Files.readString(out.resolve("gradebook.csv")).lines().toList().get(1));
+        assertTrue(Files.readString(out.resolve("alice/feedback.md")).contains("| SafeCounter | 20 / 20 |  |"));
 
         // A review rewrites the gradebook; it keeps the course's columns (OUT remembers the course file).
         r = run("review", out.toString(), "bob", "SafeCounter", "--confirm", "0", "--note", "asked by bob");
@@ -145,5 +154,7 @@ class CourseCommandsTest {
         List<String> after = Files.readString(out.resolve("gradebook.csv"), StandardCharsets.UTF_8).lines().toList();
         assertEquals(csv.get(0), after.get(0));
         assertEquals("\"alice\",20,0,0,20,20,\"\"", after.get(1));
+        String bob = Files.readString(out.resolve("bob/feedback.md"));
+        assertTrue(bob.contains("| SafeCounter | 20 / 20 |") && bob.contains("asked by bob"), bob);
     }
 }

@@ -23,7 +23,7 @@ public final class Display {
         Renderer renderer = new Renderer();
         org.dflib.jjava.jupyter.kernel.display.common.Image.registerAll(renderer);
         org.dflib.jjava.jupyter.kernel.display.common.Text.registerAll(renderer);
-        Charts.register(renderer);
+        ChartRenderer.register(renderer);
         return renderer;
     }
 
@@ -50,7 +50,7 @@ public final class Display {
 
     /** Shows a chart at the given size in pixels. */
     public static DisplayHandle display(org.jfree.chart.JFreeChart chart, int width, int height) {
-        DisplayData data = RENDERER.render(chart, Map.of(Charts.WIDTH, width, Charts.HEIGHT, height));
+        DisplayData data = RENDERER.render(chart, Map.of(ChartRenderer.WIDTH, width, ChartRenderer.HEIGHT, height));
         return display(data);
     }
 

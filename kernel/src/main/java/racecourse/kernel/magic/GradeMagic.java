@@ -1,9 +1,9 @@
 package racecourse.kernel.magic;
 
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.GradingJson;
-import racecourse.grader.report.TestResult;
+import racecourse.results.ExerciseResult;
+import racecourse.results.Grading;
+import racecourse.results.GradingJson;
+import racecourse.results.TestResult;
 
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import racecourse.kernel.Cell;

@@ -1,7 +1,7 @@
 package racecourse.kernel.magic;
 
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import racecourse.grader.report.GradingJson;
+import racecourse.results.GradingJson;
 import racecourse.kernel.Cell;
 import racecourse.kernel.Interpreter.Outcome;
 import racecourse.kernel.threads.Stops;

@@ -8,20 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GradeMagicTest {
     /** A grading as the grader writes it: one public test failed, one hidden passed, one hidden failed. */
-    private static final racecourse.grader.report.Grading GRADING = new racecourse.grader.report.Grading(
-            java.util.List.of(new racecourse.grader.report.ExerciseResult("BoundedBuffer", 6.0, java.util.List.of(
-                    new racecourse.grader.report.TestResult("BoundedBuffer", "a", "FIFO <order>", false,
-                            racecourse.grader.harness.Verdict.FUNCTIONAL, "expected [1, 2, 3], got [3, 2, 1]", 5),
-                    new racecourse.grader.report.TestResult("BoundedBuffer", "b", "sum kept", true, null, null, 5),
-                    new racecourse.grader.report.TestResult("BoundedBuffer", "c", "no deadlock", true,
-                            racecourse.grader.harness.Verdict.DEADLOCK, "thread t1 holds lock L and waits for M", 5)),
+    private static final racecourse.results.Grading GRADING = new racecourse.results.Grading(
+            java.util.List.of(new racecourse.results.ExerciseResult("BoundedBuffer", 6.0, java.util.List.of(
+                    new racecourse.results.TestResult("BoundedBuffer", "a", "FIFO <order>", false,
+                            racecourse.results.Verdict.FUNCTIONAL, "expected [1, 2, 3], got [3, 2, 1]", 5),
+                    new racecourse.results.TestResult("BoundedBuffer", "b", "sum kept", true, null, null, 5),
+                    new racecourse.results.TestResult("BoundedBuffer", "c", "no deadlock", true,
+                            racecourse.results.Verdict.DEADLOCK, "thread t1 holds lock L and waits for M", 5)),
                     true, 1.0, "From cell [3].")),
             7, java.util.List.of(), 1.5, true);
 
     /** What %grade reads: the grading through the grader's own codec, as the grader's JVM wrote it. */
     private static GradeMagic.Report report() {
-        String json = racecourse.grader.report.GradingJson.write(GRADING);
-        return GradeMagic.Report.of(racecourse.grader.report.GradingJson.read(json), "BoundedBuffer", "cell [3]");
+        String json = racecourse.results.GradingJson.write(GRADING);
+        return GradeMagic.Report.of(racecourse.results.GradingJson.read(json), "BoundedBuffer", "cell [3]");
     }
 
     @Test
@@ -41,7 +41,7 @@ class GradeMagicTest {
 
     @Test
     void aHiddenTestsMessageNeverReachesTheCell() {
-        String json = racecourse.grader.report.GradingJson.write(GRADING);
+        String json = racecourse.results.GradingJson.write(GRADING);
         assertFalse(json.contains("holds lock L"), json);
         GradeMagic.Report r = report();
         assertEquals("hidden test: the grader shows its verdict only", r.tests().get(2).explanation());
@@ -51,10 +51,10 @@ class GradeMagicTest {
     @Test
     void aDamagedGradingIsOneClearError() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> racecourse.grader.report.GradingJson.read("{\"exercises\": [{\"tests\": 3}]}"));
+                () -> racecourse.results.GradingJson.read("{\"exercises\": [{\"tests\": 3}]}"));
         assertTrue(e.getMessage().startsWith("grading.json is not a grading"), e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> racecourse.grader.report.GradingJson.read(""));
+                () -> racecourse.results.GradingJson.read(""));
         assertTrue(e.getMessage().startsWith("grading.json is not a grading"), e.getMessage());
     }
 

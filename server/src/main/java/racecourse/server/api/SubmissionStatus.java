@@ -1,7 +1,7 @@
 package racecourse.server.api;
 
-import racecourse.grader.course.ExerciseScore;
-import racecourse.grader.report.Grading;
+import racecourse.results.ExerciseScore;
+import racecourse.results.Grading;
 
 /**
  * One submission as its student (or an instructor) sees it: the receipt, where grading stands

@@ -3,7 +3,7 @@ package racecourse.server.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import racecourse.grader.report.GradingJson;
+import racecourse.results.GradingJson;
 import racecourse.server.api.Json;
 import racecourse.server.api.Receipt;
 import racecourse.server.api.SubmissionStatus;

@@ -1,8 +1,8 @@
 package racecourse.server.client;
 
-import racecourse.grader.course.ExerciseScore;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.TestResult;
+import racecourse.results.ExerciseScore;
+import racecourse.results.ExerciseResult;
+import racecourse.results.TestResult;
 import racecourse.server.api.Receipt;
 import racecourse.server.api.SubmissionStatus;
 

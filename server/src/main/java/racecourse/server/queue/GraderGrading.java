@@ -2,7 +2,7 @@ package racecourse.server.queue;
 
 import racecourse.grader.Grader;
 import racecourse.grader.explain.LincheckMode;
-import racecourse.grader.report.Grading;
+import racecourse.results.Grading;
 import racecourse.grader.run.Limits;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package racecourse.server.queue;
 
-import racecourse.grader.report.Grading;
+import racecourse.results.Grading;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package racecourse.server.queue;
 
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.GradingJson;
+import racecourse.results.Grading;
+import racecourse.results.GradingJson;
 import racecourse.server.store.BlobStore;
 import racecourse.server.store.Tokens;
 

@@ -8,10 +8,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import io.javalin.http.UploadedFile;
-import racecourse.grader.course.ExerciseScore;
-import racecourse.grader.report.ExerciseResult;
-import racecourse.grader.report.Grading;
-import racecourse.grader.report.TestResult;
+import racecourse.results.ExerciseScore;
+import racecourse.results.ExerciseResult;
+import racecourse.results.Grading;
+import racecourse.results.TestResult;
 import racecourse.server.ClassGradebook;
 import racecourse.server.SubmissionService;
 import racecourse.server.api.Receipt;
@@ -295,7 +295,7 @@ public final class Pages {
             var scores = cells.stream().mapToDouble(c -> c.score().finalScore()).summaryStatistics();
             Map<String, Long> verdicts = new java.util.TreeMap<>();
             for (ClassGradebook.Cell c : cells) {
-                racecourse.grader.report.GradingJson.read(c.submission().gradingJson()).exercises().stream()
+                racecourse.results.GradingJson.read(c.submission().gradingJson()).exercises().stream()
                         .filter(e -> e.exercise().equals(x)).flatMap(e -> e.tests().stream()).filter(t -> !t.passed())
                         .map(t -> t.verdict().label()).distinct().forEach(v -> verdicts.merge(v, 1L, Long::sum));
             }

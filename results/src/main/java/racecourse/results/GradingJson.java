@@ -1,4 +1,4 @@
-package racecourse.grader.report;
+package racecourse.results;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

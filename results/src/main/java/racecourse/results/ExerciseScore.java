@@ -1,4 +1,4 @@
-package racecourse.grader.course;
+package racecourse.results;
 
 /**
  * One exercise of one student under a course: the raw score (tests passed, weighted, out of the

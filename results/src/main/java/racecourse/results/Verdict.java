@@ -1,4 +1,4 @@
-package racecourse.grader.harness;
+package racecourse.results;
 
 /** Why a test failed: exactly one per failing test, as the tag {@code verdict:<name>}. */
 public enum Verdict {

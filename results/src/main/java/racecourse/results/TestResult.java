@@ -1,6 +1,5 @@
-package racecourse.grader.report;
+package racecourse.results;
 
-import racecourse.grader.harness.Verdict;
 
 /** One graded test: passed, or failed with exactly one verdict and its explanation. */
 public record TestResult(String exercise, String id, String name, boolean hidden, Verdict verdict, String message,

@@ -1,6 +1,6 @@
 package racecourse.grader.child;
 
-import racecourse.grader.harness.Verdict;
+import racecourse.results.Verdict;
 import racecourse.grader.model.ChildEvent;
 
 import java.lang.management.ManagementFactory;
@@ -13,7 +13,7 @@ import java.util.Map;
  * fails the tests that could not run). Runs every 20 ms in a daemon thread started before any
  * submission code.
  */
-final class Watchdog extends Thread {
+final class ResourceCaps extends Thread {
     static final int EXIT_RESOURCES = 70;
     private final ResultLog log;
     private final Map<String, String> running;
@@ -21,8 +21,8 @@ final class Watchdog extends Thread {
     private final int processCap;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-    Watchdog(ResultLog log, Map<String, String> running, int threadCap, int processCap) {
-        super("racecourse-watchdog");
+    ResourceCaps(ResultLog log, Map<String, String> running, int threadCap, int processCap) {
+        super("racecourse-resource-caps");
         setDaemon(true);
         this.log = log;
         this.running = running;

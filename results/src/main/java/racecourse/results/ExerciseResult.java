@@ -1,6 +1,5 @@
-package racecourse.grader.report;
+package racecourse.results;
 
-import racecourse.grader.explain.Explanation;
 
 import java.util.List;
 

@@ -17,7 +17,7 @@ import java.util.Base64;
  * Renders a JFreeChart, headless, as an inline PNG and, when small enough, as SVG too. JupyterLab
  * shows the SVG (sharp at any zoom); tools that cannot (PDF export, GitHub's viewer) use the PNG.
  */
-final class Charts {
+final class ChartRenderer {
     /**
      * An SVG larger than this is left out: a timeline of thousands of tasks would make the notebook
      * megabytes bigger for no visible gain over the PNG.
@@ -28,13 +28,13 @@ final class Charts {
     static final String WIDTH = "width";
     static final String HEIGHT = "height";
 
-    private Charts() {
+    private ChartRenderer() {
     }
 
     static void register(Renderer renderer) {
         renderer.createRegistration(JFreeChart.class)
                 .preferring(MIMEType.IMAGE_PNG, MIMEType.IMAGE_SVG)
-                .register(Charts::render);
+                .register(ChartRenderer::render);
     }
 
     private static void render(JFreeChart chart, RenderContext context) {

@@ -31,15 +31,15 @@ class ChartsTest {
 
         byte[] png = Base64.getDecoder().decode((String) shown.getData(MIMEType.IMAGE_PNG));
         var image = ImageIO.read(new ByteArrayInputStream(png));
-        assertEquals(Charts.DEFAULT_WIDTH, image.getWidth());
+        assertEquals(ChartRenderer.DEFAULT_WIDTH, image.getWidth());
 
         String svg = (String) shown.getData(MIMEType.IMAGE_SVG);
         assertNotNull(svg, "a small chart also comes as SVG");
         Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
         assertEquals("svg", root.getTagName());
-        assertEquals(Charts.DEFAULT_WIDTH, Double.parseDouble(root.getAttribute("width")));
-        assertEquals(Charts.DEFAULT_HEIGHT, Double.parseDouble(root.getAttribute("height")));
+        assertEquals(ChartRenderer.DEFAULT_WIDTH, Double.parseDouble(root.getAttribute("width")));
+        assertEquals(ChartRenderer.DEFAULT_HEIGHT, Double.parseDouble(root.getAttribute("height")));
         assertTrue(svg.contains("Work done"), "the title is text in the SVG, not pixels");
     }
 
@@ -50,7 +50,7 @@ class ChartsTest {
             points.add(i, Math.sin(i / 100.0) * i);
         }
         JFreeChart chart = ChartFactory.createScatterPlot("Many events", "t", "v", new XYSeriesCollection(points));
-        assertTrue(Charts.svg(chart, 720, 420).length() > Charts.MAX_SVG_CHARS, "the test chart must be big");
+        assertTrue(ChartRenderer.svg(chart, 720, 420).length() > ChartRenderer.MAX_SVG_CHARS, "the test chart must be big");
         DisplayData shown = Display.render(chart);
         assertNull(shown.getData(MIMEType.IMAGE_SVG));
         assertNotNull(shown.getData(MIMEType.IMAGE_PNG));

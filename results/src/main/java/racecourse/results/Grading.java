@@ -1,4 +1,4 @@
-package racecourse.grader.report;
+package racecourse.results;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package racecourse.grader.explain;
+package racecourse.results;
 
 /**
  * What the explain step gave for one exercise: its outcome, the text added to the failing
