@@ -9,10 +9,16 @@ import java.time.Duration;
 /**
  * How a server runs: where it listens, its data folder (uploaded files; the SQLite file unless
  * {@code dbUrl} says otherwise), the course, how many grading threads it runs itself, their lease,
- * and the upload limits.
+ * the upload limits, and whether cookies are marked Secure (the service is reached over HTTPS).
  */
 public record ServerConfig(String host, int port, Path data, String dbUrl, Course course, int workers, Duration lease,
-                           Duration poll, UploadLimits limits) {
+                           Duration poll, UploadLimits limits, boolean secureCookies) {
+    /** Cookies without the Secure flag: plain HTTP on 127.0.0.1, as in the tests. */
+    public ServerConfig(String host, int port, Path data, String dbUrl, Course course, int workers, Duration lease,
+                        Duration poll, UploadLimits limits) {
+        this(host, port, data, dbUrl, course, workers, lease, poll, limits, false);
+    }
+
     public ServerConfig {
         if (workers < 0) {
             throw new IllegalArgumentException("--workers must be 0 or more, not " + workers);

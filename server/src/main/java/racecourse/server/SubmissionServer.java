@@ -48,7 +48,7 @@ public final class SubmissionServer implements AutoCloseable {
         Workers workers = new Workers(new JobQueue(db), blobs, grading, config.lease(), config.poll(),
                 Workers.processName("server"));
         SubmissionService service = new SubmissionService(store, blobs, config.course(), config.limits(), workers::wake);
-        Pages pages = new Pages(service);
+        Pages pages = new Pages(service, config.secureCookies());
         Javalin app = Javalin.create(cfg -> {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();

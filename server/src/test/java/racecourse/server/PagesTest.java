@@ -176,4 +176,18 @@ class PagesTest {
         assertEquals(302, form("/logout", teacher.cookie(), "_csrf", teacher.csrf()).statusCode());
         assertEquals(302, send("GET", "/class", teacher.cookie(), null, null).statusCode(), "logged out");
     }
+
+    @Test
+    void behindTlsTheCookiesAreSecure() throws Exception {
+        try (SubmissionServer secure = SubmissionServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("data"), "", 
+                racecourse.grader.course.Course.defaults(), 0, Duration.ofSeconds(30), Duration.ofMillis(200),
+                racecourse.server.upload.UploadLimits.defaults(), true), f.db, (z, x, s) -> {
+                    throw new AssertionError("nothing is graded here");
+                })) {
+            HttpResponse<String> page = f.http.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + secure.port() + "/"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(cookie(page, "rc_login").contains("Secure"), cookie(page, "rc_login"));
+            assertFalse(cookie(send("GET", "/", null, null, null), "rc_login").contains("Secure"), "plain HTTP by default");
+        }
+    }
 }

@@ -46,6 +46,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--per-minute", paramLabel = "N", description = "Submissions a student may make per minute (default: ${DEFAULT-VALUE}).")
     int perMinute = UploadLimits.defaults().perMinute();
 
+    @Option(names = "--secure-cookies", description = "Mark the web session's cookies Secure: set it when students reach the service over HTTPS (a reverse proxy).")
+    boolean secureCookies;
+
     @Override
     public Integer call() throws Exception {
         String[] hostPort = ServerConfig.parseBind(bind);
@@ -55,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
         Database database = Database.open(url);
         int added = new Store(database).enrol(students);
         ServerConfig config = new ServerConfig(hostPort[0], Integer.parseInt(hostPort[1]), data, url, c, workers,
-                Duration.ofMillis((long) (lease * 1000)), Duration.ofSeconds(1), UploadLimits.defaults().withPerMinute(perMinute));
+                Duration.ofMillis((long) (lease * 1000)), Duration.ofSeconds(1), UploadLimits.defaults().withPerMinute(perMinute), secureCookies);
         SubmissionServer server = SubmissionServer.start(config, database, new GraderGrading(GraderGrading.homeOrNull(), 1));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -58,7 +58,7 @@ public final class TokensCommand implements Callable<Integer> {
                     continue;
                 }
                 RosterFile.Enrolled e = byId.get(p.id());
-                csv.printRecord(p.id(), p.name(), e == null ? "" : e.email(), store.issueToken(p.id()));
+                csv.printRecord(p.id(), cell(p.name()), e == null ? "" : cell(e.email()), store.issueToken(p.id()));
                 issued++;
             }
         }
@@ -67,5 +67,11 @@ public final class TokensCommand implements Callable<Integer> {
         }
         System.err.println("racecourse tokens: " + issued + " issued; only their hashes are kept, so keep this output safe");
         return 0;
+    }
+
+    /** A text cell a spreadsheet opens as text: one starting = + - @ (a formula) gets a leading apostrophe. */
+    static String cell(String s) {
+        String stripped = s.stripLeading();
+        return !stripped.isEmpty() && "=+-@\t\r".indexOf(stripped.charAt(0)) >= 0 ? "'" + s : s;
     }
 }

@@ -49,10 +49,12 @@ public final class Pages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final SubmissionService service;
+    private final boolean secureCookies;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    public Pages(SubmissionService service) {
+    public Pages(SubmissionService service, boolean secureCookies) {
         this.service = service;
+        this.secureCookies = secureCookies;
     }
 
     // --- what the templates show ---
@@ -170,8 +172,8 @@ public final class Pages {
         }
     }
 
-    private static Cookie cookie(String name, String value, int maxAge) {
-        return new Cookie(name, value, "/", maxAge, false, true, null, SameSite.STRICT);
+    private Cookie cookie(String name, String value, int maxAge) {
+        return new Cookie(name, value, "/", maxAge, secureCookies, true, null, SameSite.STRICT);
     }
 
     private void home(Context ctx) throws Exception {
