@@ -11,8 +11,7 @@ import java.util.concurrent.Callable;
 
 /** {@code racecourse login}: stores the service's address and the student's token once, for submit and %submit. */
 @Command(name = "login", mixinStandardHelpOptions = true,
-        description = {"Store the submission service's address and your token (from a file, e.g. the one your instructor",
-                "sent) in ~/.config/racecourse/, readable by you only; `racecourse submit` and %submit use them."})
+        description = "Store the submission service's address and your token (from a file, e.g. the one your instructor sent) in ~/.config/racecourse/, readable by you only; `racecourse submit` and %submit use them.")
 public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL")
     String server;

@@ -19,8 +19,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code racecourse serve}: the submission service, with N grading threads of its own. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the course's submission service: a JSON API and web pages on --bind, uploads stored",
-                "durably, a grading queue in the database graded by --workers threads here (and any `racecourse worker`)."})
+        description = "Run the course's submission service: a JSON API and web pages on --bind, uploads stored durably, a grading queue in the database graded by --workers threads here (and any `racecourse worker`).")
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--roster", required = true, paramLabel = "FILE", description = "roster.csv (id, name, email, section[, sis_id]): who may submit.")
     Path roster;

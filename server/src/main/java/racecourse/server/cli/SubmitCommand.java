@@ -25,8 +25,7 @@ import java.util.concurrent.Callable;
  * 2 when it refused it.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submit exercise files (.java, or one .zip) to the course's submission service, print the",
-                "receipt (id, the server's receive time, late or not), then wait for and print the public verdicts."})
+        description = "Submit exercise files (.java, or one .zip) to the course's submission service, print the receipt (id, the server's receive time, late or not), then wait for and print the public verdicts.")
 public final class SubmitCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Exercise files, e.g. exercises/BoundedBuffer.java, or one .zip.")
     List<Path> files;

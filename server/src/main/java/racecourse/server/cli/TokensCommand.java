@@ -20,8 +20,7 @@ import java.util.concurrent.Callable;
  * who already has one keeps it unless {@code --reissue}.
  */
 @Command(name = "tokens", mixinStandardHelpOptions = true,
-        description = {"Issue the service's tokens and print them as CSV (id,name,email,token) for a mail merge: one per",
-                "student of --roster without one (all with --reissue), and the instructor's (id @instructor)."})
+        description = "Issue the service's tokens and print them as CSV (id,name,email,token) for a mail merge: one per student of --roster without one (all with --reissue), and the instructor's (id @instructor).")
 public final class TokensCommand implements Callable<Integer> {
     @Option(names = "--roster", required = true, paramLabel = "FILE", description = "roster.csv, as for serve.")
     Path roster;

@@ -15,15 +15,12 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code racecourse worker}: more grading threads, in their own process, on the service's database. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Grade submissions from the service's queue: claims jobs from --db, grades them in sandboxed",
-                "child JVMs, records each result once. Run as many as the machines allow; a worker that dies has its",
-                "job taken over when its lease ends."})
+        description = "Grade submissions from the service's queue: claims jobs from --db, grades them in sandboxed child JVMs, records each result once. Run as many as the machines allow; a worker that dies has its job taken over when its lease ends.")
 public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "URL", description = "The service's database (as `serve --db`).")
     String db;
 
-    @Option(names = "--data", paramLabel = "DIR", description = {"Where this worker keeps the files it grades (default: ${DEFAULT-VALUE}); the server's own",
-            "data folder works too. The files come from the database when they are not there."})
+    @Option(names = "--data", paramLabel = "DIR", description = "Where this worker keeps the files it grades (default: ${DEFAULT-VALUE}); the server's own data folder works too. The files come from the database when they are not there.")
     Path data = Path.of("racecourse-data");
 
     @Option(names = "--threads", paramLabel = "N", description = "Grading threads (default: ${DEFAULT-VALUE}).")
