@@ -182,4 +182,28 @@ class QueueTest {
         assertTrue(s.error().contains("3 times"), s.error());
         assertNull(s.gradingJson());
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aStoppingServerHandsItsJobBackAtOnce(String kind) throws Exception {
+        CountDownLatch grading = new CountDownLatch(1);
+        try (Fixture f = new Fixture(dir, Databases.fresh(kind, dir), racecourse.grader.course.Course.defaults(), 1,
+                racecourse.server.upload.UploadLimits.defaults(), (zip, exercises, seed) -> {
+                    grading.countDown();
+                    Thread.sleep(600_000); // a long grading, ended by the stop
+                    throw new AssertionError("not interrupted");
+                })) {
+            String id = racecourse.server.api.Json.read(f.postZip(f.alice, Fixture.safeCounterZip()).body(), Receipt.class).id();
+            assertTrue(grading.await(30, TimeUnit.SECONDS), "grading started");
+            f.server.close();
+            var s = f.store.submission(id).orElseThrow();
+            assertEquals(SubmissionStatus.State.QUEUED, s.state(), "queued again, not left leased");
+            try (var c = f.db.connect(); var st = c.createStatement();
+                 var r = st.executeQuery("SELECT attempts, lease_owner FROM jobs WHERE submission_id = '" + id + "'")) {
+                r.next();
+                assertEquals(0, r.getInt(1), "a stop is not an attempt");
+                assertNull(r.getString(2));
+            }
+        }
+    }
 }

@@ -131,6 +131,21 @@ public final class JobQueue {
     }
 
     /**
+     * Hands a job back untouched because its worker is stopping (not crashing): queued again at
+     * once, and the claim does not count as an attempt.
+     */
+    public void release(String submissionId, String worker) throws SQLException {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET state = 'queued', attempts = attempts - 1,"
+                    + " lease_owner = NULL, lease_until = NULL WHERE submission_id = ? AND lease_owner = ? AND state = 'running'")) {
+                s.setString(1, submissionId);
+                s.setString(2, worker);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * Gives the job back after an error of the grading machine (not of the student's code, which
      * the grader reports as verdicts): queued again, or failed for good after {@link #MAX_ATTEMPTS}.
      */

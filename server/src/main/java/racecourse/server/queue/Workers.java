@@ -110,6 +110,8 @@ public final class Workers implements AutoCloseable {
             try {
                 g = grading.grade(files(job), job.exercises(), seed(job.submissionId()));
             } catch (InterruptedException e) {
+                // Stopping (serve or worker ended by a signal): the job goes back at once, not after its lease.
+                queue.release(job.submissionId(), owner);
                 throw e;
             } catch (Exception e) {
                 queue.giveBack(job.submissionId(), owner, job.attempt(), "the grader failed: " + e);
