@@ -80,4 +80,33 @@ public final class ClassGradebook {
         }
         return Gradebook.csv(course, rows, scores);
     }
+
+    /**
+     * The class as Canvas, Moodle or a plain CSV imports it, written by the grader's own
+     * {@link racecourse.grader.batch.LmsExport}: per student of the roster the course's final score of each
+     * exercise (late penalty applied), an empty cell where nothing is graded.
+     */
+    public static String lms(SubmissionService service, racecourse.grader.batch.LmsExport.Format format) throws SQLException {
+        Course course = service.course();
+        racecourse.grader.batch.RosterFile roster = service.store().roster();
+        Map<String, Map<String, Cell>> grid = cells(service);
+        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        Map<String, racecourse.grader.batch.RosterFile.Enrolled> bySubmission = new LinkedHashMap<>();
+        List<racecourse.grader.batch.RosterFile.Enrolled> missing = new ArrayList<>();
+        for (racecourse.grader.batch.RosterFile.Enrolled s : roster.students()) {
+            Map<String, Cell> own = grid.getOrDefault(s.id(), Map.of());
+            if (own.isEmpty()) {
+                missing.add(s);
+                continue;
+            }
+            bySubmission.put(s.id(), s);
+            Map<String, Double> m = new LinkedHashMap<>();
+            own.forEach((x, c) -> m.put(x, c.score().finalScore()));
+            scores.put(s.id(), m);
+        }
+        Map<String, Double> points = new LinkedHashMap<>();
+        course.exercises().forEach(x -> points.put(x, course.plan(x).points()));
+        return racecourse.grader.batch.LmsExport.csv(format, course.exercises(), points, scores,
+                new racecourse.grader.batch.RosterMatch(roster, bySubmission, List.of(), missing));
+    }
 }

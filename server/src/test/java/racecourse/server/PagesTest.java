@@ -154,6 +154,7 @@ class PagesTest {
         assertEquals(403, send("GET", "/class", bob.cookie(), null, null).statusCode());
         assertEquals(403, send("GET", "/class/gradebook.csv", bob.cookie(), null, null).statusCode());
         assertEquals(403, send("GET", "/class/students/alice", bob.cookie(), null, null).statusCode());
+        assertEquals(403, send("GET", "/class/export.csv?format=canvas", bob.cookie(), null, null).statusCode());
     }
 
     @Test
@@ -172,6 +173,11 @@ class PagesTest {
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("gradebook.csv"));
         assertTrue(csv.body().startsWith("\uFEFF\"student\""), csv.body());
+        HttpResponse<String> canvas = send("GET", "/class/export.csv?format=canvas", teacher.cookie(), null, null);
+        assertEquals(200, canvas.statusCode());
+        assertTrue(canvas.body().startsWith("\"Student\",\"ID\",\"SIS User ID\""), canvas.body());
+        assertTrue(canvas.body().contains("\"Alice A\"") && canvas.body().contains("alice@example.org"), canvas.body());
+        assertEquals(400, send("GET", "/class/export.csv?format=nope", teacher.cookie(), null, null).statusCode());
         assertEquals(403, form("/logout", teacher.cookie(), "_csrf", "forged").statusCode());
         assertEquals(302, form("/logout", teacher.cookie(), "_csrf", teacher.csrf()).statusCode());
         assertEquals(302, send("GET", "/class", teacher.cookie(), null, null).statusCode(), "logged out");

@@ -39,6 +39,13 @@ public final class Store {
             int added = 0;
             for (RosterFile.Enrolled s : roster.students()) {
                 added += upsert(c, s.id(), s.name().isBlank() ? s.id() : s.name(), Principal.Role.STUDENT);
+                try (PreparedStatement u = c.prepareStatement("UPDATE principals SET email = ?, section = ?, sis_id = ? WHERE id = ?")) {
+                    u.setString(1, s.email());
+                    u.setString(2, s.section());
+                    u.setString(3, s.sisId());
+                    u.setString(4, s.id());
+                    u.executeUpdate();
+                }
             }
             upsert(c, Principal.INSTRUCTOR_ID, "Instructor", Principal.Role.INSTRUCTOR);
             return added;
@@ -71,6 +78,20 @@ public final class Store {
                 }
             }
             return out;
+        });
+    }
+
+    /** The students as the roster gave them (id order), for the LMS exports. */
+    public RosterFile roster() throws SQLException {
+        return db.read(c -> {
+            List<RosterFile.Enrolled> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, name, email, section, sis_id FROM principals"
+                    + " WHERE role = 'STUDENT' ORDER BY id"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new RosterFile.Enrolled(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+                }
+            }
+            return new RosterFile(out);
         });
     }
 

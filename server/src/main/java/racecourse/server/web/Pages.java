@@ -134,6 +134,22 @@ public final class Pages {
             }
             render(ctx, 200, "history.jte", new HistoryPage(ctx.pathParam("id"), rows(ctx.pathParam("id"))));
         });
+        routes.get("/class/export.csv", ctx -> {
+            Store.Session s = session(ctx);
+            if (!s.principal().instructor()) {
+                page(ctx, 403, "The class pages are the instructor's.");
+                return;
+            }
+            racecourse.grader.batch.LmsExport.Format format;
+            try {
+                format = racecourse.grader.batch.LmsExport.Format.parse(String.valueOf(ctx.queryParam("format")));
+            } catch (IllegalArgumentException e) {
+                page(ctx, 400, e.getMessage());
+                return;
+            }
+            ctx.header("Content-Disposition", "attachment; filename=\"" + format.name().toLowerCase(Locale.ROOT) + "-grades.csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(ClassGradebook.lms(service, format));
+        });
         routes.get("/class/gradebook.csv", ctx -> {
             Store.Session s = session(ctx);
             if (!s.principal().instructor()) {
