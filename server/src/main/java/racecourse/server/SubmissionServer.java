@@ -54,6 +54,9 @@ public final class SubmissionServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.limits().maxBytes() + 64 * 1024;
+            // A form upload is held to the same size while it is parsed, declared length or not.
+            cfg.jetty.multipartConfig.maxTotalRequestSize(config.limits().maxBytes() + 64 * 1024, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxFileSize(config.limits().maxBytes(), io.javalin.config.SizeUnit.BYTES);
             cfg.routes.post("/api/submissions", ctx -> submit(ctx, service));
             cfg.routes.get("/api/submissions", ctx -> json(ctx, 200, service.list(principal(ctx, store))));
             cfg.routes.get("/api/submissions/{id}", ctx -> {
@@ -181,7 +184,14 @@ public final class SubmissionServer implements AutoCloseable {
         try {
             if (type.startsWith("multipart/form-data")) {
                 List<Upload.Part> parts = new ArrayList<>();
-                for (UploadedFile f : ctx.uploadedFiles()) {
+                List<UploadedFile> files;
+                try {
+                    files = ctx.uploadedFiles();
+                } catch (Exception e) {
+                    // Jetty's ServletException, thrown unchecked through Kotlin.
+                    throw formRefused(e, limits.maxBytes());
+                }
+                for (UploadedFile f : files) {
                     if (f.size() > limits.maxBytes()) {
                         throw new ApiFailure(413, "too_large", f.filename() + " is " + f.size() + " bytes; at most " + limits.maxBytes() + " are accepted");
                     }
@@ -205,6 +215,17 @@ public final class SubmissionServer implements AutoCloseable {
             throw new ApiFailure(e.status(), e.code(), e.getMessage());
         }
         throw new ApiFailure(415, "unsupported_type", "send a zip (Content-Type: application/zip) or files as multipart/form-data");
+    }
+
+    /** Jetty's refusal of a form it could not parse: over the size limits, or not a multipart body. */
+    static ApiFailure formRefused(Exception e, long maxBytes) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("size") || m.contains("max") || m.contains("exceed") || m.contains("too large")) {
+                return new ApiFailure(413, "too_large", "the upload is larger than the " + maxBytes + " bytes accepted");
+            }
+        }
+        return new ApiFailure(400, "bad_form", "not a readable multipart/form-data upload");
     }
 
     @Override

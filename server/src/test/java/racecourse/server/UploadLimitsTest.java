@@ -139,4 +139,26 @@ class UploadLimitsTest {
         assertEquals("5", r.headers().firstValue("Retry-After").orElseThrow());
         assertEquals(0, f.storedBlobs());
     }
+
+    @Test
+    void tooLargeWithoutADeclaredLength() throws Exception {
+        byte[] big = new byte[200 * 1024];
+        new java.util.Random(2).nextBytes(big);
+        // Chunked: no Content-Length, so only the limits applied while reading can stop it.
+        java.net.http.HttpRequest zip = java.net.http.HttpRequest.newBuilder(f.uri("/api/submissions"))
+                .header("Authorization", "Bearer " + f.alice).header("Content-Type", "application/zip")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+        refused(f.http.send(zip, HttpResponse.BodyHandlers.ofString()), 413, "too_large");
+        String boundary = "b0undary";
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"SafeCounter.java\"\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        form.writeBytes(big);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] body = form.toByteArray();
+        java.net.http.HttpRequest multipart = java.net.http.HttpRequest.newBuilder(f.uri("/api/submissions"))
+                .header("Authorization", "Bearer " + f.alice).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+        refused(f.http.send(multipart, HttpResponse.BodyHandlers.ofString()), 413, "too_large");
+    }
 }
