@@ -148,6 +148,15 @@ class PagesTest {
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("climbs out"), bad.body());
 
+        byte[] big = new byte[2 * 1024 * 1024];
+        HttpResponse<String> tooBig = f.http.send(HttpRequest.newBuilder(f.uri("/submit")).header("Cookie", alice.cookie())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        multipart(boundary, alice.csrf(), "SafeCounter.java", big)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, tooBig.statusCode(), tooBig.body());
+        assertTrue(tooBig.body().contains("larger than"), tooBig.body());
+        assertEquals(1, f.store.submissionsOf("alice").size(), "nothing more stored");
+
         Browser bob = login(f.bob);
         assertEquals(404, send("GET", where, bob.cookie(), null, null).statusCode());
         assertFalse(send("GET", "/me", bob.cookie(), null, null).body().contains(where));

@@ -228,6 +228,15 @@ public final class Pages {
 
     private void submit(Context ctx) throws Exception {
         Store.Session s = session(ctx);
+        List<UploadedFile> files;
+        try {
+            // Parsing the form comes first (the CSRF token is inside it); Jetty refuses one over the size limit.
+            files = ctx.uploadedFiles("files");
+        } catch (Exception e) {
+            render(ctx, 413, "student.jte", studentPage(s, "Not submitted: the upload is larger than the "
+                    + service.limits().maxBytes() + " bytes accepted"));
+            return;
+        }
         checkCsrf(ctx, s);
         if (s.principal().instructor()) {
             page(ctx, 403, "Submissions come from students.");
@@ -235,7 +244,7 @@ public final class Pages {
         }
         try {
             List<Upload.Part> parts = new ArrayList<>();
-            for (UploadedFile f : ctx.uploadedFiles("files")) {
+            for (UploadedFile f : files) {
                 try (InputStream in = f.content()) {
                     parts.add(new Upload.Part(f.filename(), Upload.readBounded(in, service.limits().maxBytes())));
                 }
