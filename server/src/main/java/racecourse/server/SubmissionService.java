@@ -119,6 +119,13 @@ public final class SubmissionService {
 
     public SubmissionStatus status(StoredSubmission s) {
         Grading g = s.gradingJson() == null ? null : GradingJson.read(s.gradingJson());
+        if (g != null && s.hiddenMessagesJson() != null) {
+            // Hidden tests' details as the course allows: after that student's deadline, if it says so.
+            racecourse.grader.course.Terms terms = new racecourse.grader.course.Terms(course, s.receipt().student(),
+                    new ReceiveTime(s.receipt().receivedAt(), RECEIVED_BY), Instant.now());
+            g = racecourse.server.api.Json.read(s.hiddenMessagesJson(), racecourse.server.api.HiddenMessages.class)
+                    .restore(g, terms.standing(terms.within(g)).hiddenDetailsShown());
+        }
         return new SubmissionStatus(s.receipt(), s.state(), g, g == null ? null : scores(s, g), s.error());
     }
 

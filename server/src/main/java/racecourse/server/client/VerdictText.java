@@ -47,7 +47,8 @@ public final class VerdictText {
                 b.append(t.passed() ? "  PASS  " : "  FAIL  ").append(t.name()).append(t.hidden() ? " (hidden)" : "");
                 if (!t.passed()) {
                     b.append("  [").append(t.verdict().label()).append("]");
-                    String why = t.hidden() ? "hidden test: the grader shows its verdict only" : t.message() == null ? "" : t.message().strip();
+                    String why = t.hidden() && t.message() == null ? "hidden test: the grader shows its verdict only"
+                            : t.message() == null ? "" : t.message().strip();
                     why.lines().forEach(l -> b.append("\n        ").append(l));
                 }
                 b.append('\n');

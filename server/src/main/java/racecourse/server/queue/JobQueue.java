@@ -109,16 +109,23 @@ public final class JobQueue {
      */
     public boolean complete(String submissionId, String worker, String gradingJson, double score, double maxScore)
             throws SQLException {
+        return complete(submissionId, worker, gradingJson, score, maxScore, null);
+    }
+
+    /** As above, with the hidden tests' messages (JSON of {@code HiddenMessages}; null: none kept). */
+    public boolean complete(String submissionId, String worker, String gradingJson, double score, double maxScore,
+                            String hiddenMessagesJson) throws SQLException {
         return db.inTransaction(c -> {
             int inserted;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO results (submission_id, grading, score, max_score,"
-                    + " graded_at, worker) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING")) {
+                    + " graded_at, worker, hidden_messages) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING")) {
                 s.setString(1, submissionId);
                 s.setString(2, gradingJson);
                 s.setDouble(3, score);
                 s.setDouble(4, maxScore);
                 s.setLong(5, System.currentTimeMillis());
                 s.setString(6, worker);
+                s.setString(7, hiddenMessagesJson);
                 inserted = s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET state = 'done', lease_owner = NULL,"

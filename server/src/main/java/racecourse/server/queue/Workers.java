@@ -117,7 +117,8 @@ public final class Workers implements AutoCloseable {
                 queue.giveBack(job.submissionId(), owner, job.attempt(), "the grader failed: " + e);
                 return;
             }
-            queue.complete(job.submissionId(), owner, GradingJson.write(g), g.score(), g.maxScore());
+            queue.complete(job.submissionId(), owner, GradingJson.write(g), g.score(), g.maxScore(),
+                    racecourse.server.api.Json.write(racecourse.server.api.HiddenMessages.of(g)));
         } finally {
             renewal.cancel(false);
         }

@@ -216,7 +216,7 @@ public final class Store {
     }
 
     private static final String SELECT = "SELECT s.id, s.student, s.received_at, s.exercises, s.late_exercises, s.blob_sha256,"
-            + " j.state, j.error, r.grading, r.score, r.max_score"
+            + " j.state, j.error, r.grading, r.score, r.max_score, r.hidden_messages"
             + " FROM submissions s JOIN jobs j ON j.submission_id = s.id LEFT JOIN results r ON r.submission_id = s.id";
 
     public Optional<StoredSubmission> submission(String id) throws SQLException {
@@ -264,7 +264,7 @@ public final class Store {
                         double max = r.getDouble(11);
                         Double mx = r.wasNull() ? null : max;
                         out.add(new StoredSubmission(receipt, r.getString(6), state(r.getString(7), r.getString(9) != null),
-                                r.getString(8), r.getString(9), sc, mx));
+                                r.getString(8), r.getString(9), sc, mx, r.getString(12)));
                     }
                 }
             }

@@ -288,7 +288,7 @@ public final class Pages {
                 List<TestView> tests = new ArrayList<>();
                 for (TestResult t : e.tests()) {
                     tests.add(new TestView(t.name(), t.hidden(), t.passed(), t.passed() ? "" : t.verdict().label(),
-                            t.passed() ? "" : t.hidden() ? "hidden test: the grader shows its verdict only"
+                            t.passed() ? "" : t.hidden() && t.message() == null ? "hidden test: the grader shows its verdict only"
                                     : t.message() == null ? "" : t.message().strip()));
                 }
                 results.add(new ExerciseView(e.exercise(),
