@@ -7,7 +7,7 @@ Reports, per buggy variant, in how many runs the expected verdict was among the 
 verdicts (caught) and whether every failed test had exactly that verdict (precise); per correct
 variant, in how many runs it got full marks, and every test it lost (name, verdict, message, in how
 many runs); for the reference solutions, runs with any failed test (false failures); wall time per
-exercise (median, max) and for the whole 11-exercise reference submission.
+exercise (median, max) and for the whole reference submission (every exercise).
 
     bench/grader_corpus.py --runs 20 [--only Exercise] [--kind all|buggy|correct] [--jobs 1]
 """
@@ -152,7 +152,7 @@ def summarize(raw):
         allx = [x for xs in per.values() for x in xs]
         walls = [r['wall'] for r in refs]
         print(f"\nall exercises: median {statistics.median(allx):.2f} s, max {max(allx):.2f} s; "
-              f"whole 11-exercise submission (bin/racecourse grade, wall): median {statistics.median(walls):.1f} s, max {max(walls):.1f} s")
+              f"whole reference submission, every exercise (bin/racecourse grade, wall): median {statistics.median(walls):.1f} s, max {max(walls):.1f} s")
 
 
 if __name__ == '__main__':

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Which judge for the in-JVM exercises: today's schedule perturbation or Lincheck's model checker?
 
-For the six exercises that have a Lincheck scenario (SafeCounter, BoundedBuffer, CountingSemaphore,
-FairReadWriteLock, DiningTable, Memoizer), on BOTH corpora (seeded buggy variants, line 1
+For the exercises that have a Lincheck scenario (SafeCounter, BoundedBuffer, CountingSemaphore,
+FairReadWriteLock, DiningTable, Memoizer, LockFreeStack), on BOTH corpora (seeded buggy variants, line 1
 `// expect: <verdict>`, and correct `ok-*` variants, `// expect: pass`) and on the reference
 solutions:
 
@@ -30,7 +30,7 @@ import grader_corpus  # bench/ is on sys.path when this script runs
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / 'autograder' / 'corpus'
 SOLUTIONS = ROOT / 'solutions' / 'src' / 'main' / 'java' / 'exercises'
-EXERCISES = ['SafeCounter', 'BoundedBuffer', 'CountingSemaphore', 'FairReadWriteLock', 'DiningTable', 'Memoizer']
+EXERCISES = ['SafeCounter', 'BoundedBuffer', 'CountingSemaphore', 'FairReadWriteLock', 'DiningTable', 'Memoizer', 'LockFreeStack']
 
 
 def java_command(props=()):
@@ -190,9 +190,9 @@ def summarize(raw):
           '| s per grading (median, buggy) | s per grading (median, correct) | catches per second |')
     print('|---|---|---|---|---|---|---|---|')
     judges = [('perturb', s) for s in sorted({r['scale'] for r in pert}, reverse=True)] + ([('lincheck', None)] if lin else [])
-    for e in EXERCISES + ['all six']:
+    for e in EXERCISES + ['all']:
         for j, s in judges:
-            rs = [r for r in raw if r['judge'] == j and (s is None or r.get('scale') == s) and (e == 'all six' or r['exercise'] == e)]
+            rs = [r for r in raw if r['judge'] == j and (s is None or r.get('scale') == s) and (e == 'all' or r['exercise'] == e)]
             if not rs:
                 continue
             buggy = sorted({r['variant'] for r in rs if r['expect'] != 'pass'})

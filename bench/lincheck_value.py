@@ -2,7 +2,7 @@
 """Does the Lincheck explain step pay for its time? (issue 6)
 
 For the corpus's race/exclusion variants of the exercises that have a Lincheck scenario
-(SafeCounter, BoundedBuffer, CountingSemaphore, Memoizer, FairReadWriteLock, DiningTable) and for
+(SafeCounter, BoundedBuffer, CountingSemaphore, Memoizer, FairReadWriteLock, DiningTable, LockFreeStack) and for
 their reference solutions, RUNS times each
 (seed 1000 + run):
 
@@ -26,7 +26,7 @@ import grader_corpus  # bench/ is on sys.path when this script runs
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / 'autograder' / 'corpus'
 SOLUTIONS = ROOT / 'solutions' / 'src' / 'main' / 'java' / 'exercises'
-EXERCISES = ['SafeCounter', 'BoundedBuffer', 'CountingSemaphore', 'Memoizer', 'FairReadWriteLock', 'DiningTable']
+EXERCISES = ['SafeCounter', 'BoundedBuffer', 'CountingSemaphore', 'Memoizer', 'FairReadWriteLock', 'DiningTable', 'LockFreeStack']
 
 
 def java_command():

@@ -2,7 +2,7 @@
 """How long `racecourse rescore OUT --course course.toml` takes for a class of 300 students (target: under 5 s).
 
 Writes the output folder of a regrade directly, as `racecourse regrade` stores it (the manifest, one per-test
-record per student and exercise, the receive times), for --students synthetic students on all eleven exercises,
+record per student and exercise, the receive times), for --students synthetic students on all the exercises,
 with eight tests each and a mix of passes. No submission exists, so nothing could be graded from it; the
 course file gives points, weights, a deadline, a late policy and an extension. Runs rescore --runs times and
 prints each wall time (the whole command: JVM start, reading 3,300 records, writing the gradebook and every
@@ -21,7 +21,8 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXERCISES = ["SafeCounter", "BoundedBuffer", "CountingSemaphore", "FairReadWriteLock", "ParallelSum", "ReusableBarrier",
-             "DiningTable", "Memoizer", "PrethreadedEchoServer", "SelectorEchoServer", "Pipeline"]
+             "DiningTable", "Memoizer", "PrethreadedEchoServer", "SelectorEchoServer", "Pipeline", "LockFreeStack", "BoundedFetcher",
+             "OutcomeTable"]
 TESTS = 8
 START = datetime.datetime(2026, 10, 5, 20, 0, tzinfo=datetime.timezone.utc)
 

@@ -440,6 +440,281 @@ public final class BoundedBuffer<T> {
 v('FairReadWriteLock','interrupt-restored-in-loop','hang','an interrupted waiter restores its interrupt status inside the wait loop: every wait() then throws at once, and it spins holding the monitor, so the holder can never unlock',
   ('        } catch (InterruptedException e) {\n            return true;\n        }', '        } catch (InterruptedException e) {\n            Thread.currentThread().interrupt();\n            return false;\n        }'))
 
+# LockFreeStack
+PUSH_LOOP = '        Node<T> seen;\n        Node<T> mine;\n        do {\n            seen = top.get();\n            mine = new Node<>(item, seen);\n            // The CAS fails only if another push or pop moved the top since we read it: that thread\n            // made progress, so we did not wait for anybody; read the new top and try again.\n        } while (!top.compareAndSet(seen, mine));'
+v('LockFreeStack','read-then-set','race','push reads the top and then sets it, two atomic calls but not one atomic step: a push between them is lost',
+  (PUSH_LOOP, '        top.set(new Node<>(item, top.get()));'))
+v('LockFreeStack','ignores-cas-failure','race','push tries its compare-and-set once and ignores a failure: the item of a push that lost the race is silently dropped',
+  (PUSH_LOOP, '        Node<T> seen = top.get();\n        top.compareAndSet(seen, new Node<>(item, seen));'))
+v('LockFreeStack','pop-gives-up','race','pop returns null when its compare-and-set fails instead of retrying, so it reports an empty stack that is not empty',
+  ('            if (top.compareAndSet(seen, seen.next())) {\n                return seen.item();\n            }', '            return top.compareAndSet(seen, seen.next()) ? seen.item() : null;'))
+v('LockFreeStack','cas-wrong-reference','race','pop compares the top with a second read of it, not with the node it read first: its CAS succeeds though the top moved, so items are popped twice or lost',
+  ('            if (top.compareAndSet(seen, seen.next())) {', '            if (top.compareAndSet(top.get(), seen.next())) {'))
+V.append(('LockFreeStack','synchronized','functional','every method is synchronized: a correct stack, but a lock, so a thread descheduled inside push stops every other one.\n// also: hang: the lock-freedom test stops a thread inside push or pop, and the others wait for its monitor until it goes on',('WHOLE', """package exercises;
+
+import java.util.Objects;
+
+public final class LockFreeStack<T> {
+    private static final class Node<T> {
+        final T item;
+        final Node<T> next;
+
+        Node(T item, Node<T> next) {
+            this.item = item;
+            this.next = next;
+        }
+    }
+
+    private Node<T> top;
+
+    public LockFreeStack() {
+    }
+
+    public synchronized void push(T item) {
+        Objects.requireNonNull(item, "item");
+        top = new Node<>(item, top);
+    }
+
+    public synchronized T pop() {
+        if (top == null) {
+            return null;
+        }
+        T item = top.item;
+        top = top.next;
+        return item;
+    }
+
+    public synchronized boolean isEmpty() {
+        return top == null;
+    }
+}
+""")))
+V.append(('LockFreeStack','spin-lock','hang','a flag set by compare-and-set guards the list, a lock in all but name: a thread stopped while it holds the flag leaves every other thread spinning',('WHOLE', """package exercises;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+public final class LockFreeStack<T> {
+    private record Node<T>(T item, Node<T> next) {
+    }
+
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private Node<T> top;
+
+    public LockFreeStack() {
+    }
+
+    private void enter() {
+        while (!busy.compareAndSet(false, true)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void leave() {
+        busy.set(false);
+    }
+
+    public void push(T item) {
+        Objects.requireNonNull(item, "item");
+        enter();
+        try {
+            top = new Node<>(item, top);
+        } finally {
+            leave();
+        }
+    }
+
+    public T pop() {
+        enter();
+        try {
+            if (top == null) {
+                return null;
+            }
+            T item = top.item();
+            top = top.next();
+            return item;
+        } finally {
+            leave();
+        }
+    }
+
+    public boolean isEmpty() {
+        enter();
+        try {
+            return top == null;
+        } finally {
+            leave();
+        }
+    }
+}
+""")))
+V.append(('LockFreeStack','plain-isempty','race','push and pop use a VarHandle, but isEmpty reads the plain field: a thread polling isEmpty may never see a push',('WHOLE', """package exercises;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+
+public final class LockFreeStack<T> {
+    private record Node<T>(T item, Node<T> next) {
+    }
+
+    private static final VarHandle TOP;
+
+    static {
+        try {
+            TOP = MethodHandles.lookup().findVarHandle(LockFreeStack.class, "top", Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private Node<T> top;
+
+    public LockFreeStack() {
+    }
+
+    public void push(T item) {
+        Objects.requireNonNull(item, "item");
+        while (true) {
+            @SuppressWarnings("unchecked")
+            Node<T> seen = (Node<T>) TOP.getAcquire(this);
+            if (TOP.compareAndSet(this, seen, new Node<>(item, seen))) {
+                return;
+            }
+        }
+    }
+
+    public T pop() {
+        while (true) {
+            @SuppressWarnings("unchecked")
+            Node<T> seen = (Node<T>) TOP.getAcquire(this);
+            if (seen == null) {
+                return null;
+            }
+            if (TOP.compareAndSet(this, seen, seen.next())) {
+                return seen.item();
+            }
+        }
+    }
+
+    public boolean isEmpty() {
+        return top == null;
+    }
+}
+""")))
+
+# BoundedFetcher
+BF_HEAD = """package exercises;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+public final class BoundedFetcher {
+    private BoundedFetcher() {
+    }
+
+    public static <T> List<T> fetchAll(List<? extends Callable<? extends T>> tasks, int maxConcurrent, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Objects.requireNonNull(tasks, "tasks");
+        for (Callable<? extends T> task : tasks) {
+            Objects.requireNonNull(task, "a task is null");
+        }
+        Objects.requireNonNull(timeout, "timeout");
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, got " + maxConcurrent);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
+        if (tasks.isEmpty()) {
+            return new ArrayList<>();
+        }
+"""
+v('BoundedFetcher','unbounded','resources','ignores maxConcurrent: every task is started at once',
+  ('                while (next < tasks.size() && slots.tryAcquire()) {', '                while (next < tasks.size()) {'))
+v('BoundedFetcher','leaks-running-tasks','resources','on a failure, a timeout or an interrupt it throws without interrupting the running tasks or waiting for them: they run on after fetchAll returned',
+  ('            threads.shutdownNow();\n            awaitUninterruptibly(threads);', '            threads.shutdown();      // no more tasks; those running run on'))
+v('BoundedFetcher','interrupt-swallowed','functional','an interrupt of the caller is caught and the wait goes on until the tasks end or the timeout',
+  ('                Future<T> f = left > 0 ? ended.poll(left, TimeUnit.NANOSECONDS) : null;   // throws if interrupted',
+   '                Future<T> f = null;\n                while (f == null && budget - (System.nanoTime() - start) > 0) {\n                    try {\n                        f = ended.poll(budget - (System.nanoTime() - start), TimeUnit.NANOSECONDS);\n                    } catch (InterruptedException ignored) {\n                        // keep waiting\n                    }\n                }'))
+v('BoundedFetcher','results-by-ending','functional','returns the results in the order the tasks ended, not in the order of the list',
+  ('        List<Future<T>> futures = new ArrayList<>(tasks.size());', '        List<Future<T>> futures = new ArrayList<>(tasks.size());\n        List<T> byEnd = new ArrayList<>();'),
+  ('                f.get();             // rethrows a failure as ExecutionException with the task\'s exception as cause', '                byEnd.add(f.get());'),
+  ('            List<T> results = new ArrayList<>(tasks.size());\n            for (Future<T> f : futures) {\n                results.add(f.resultNow());\n            }\n            return results;', '            return byEnd;'))
+v('BoundedFetcher','one-at-a-time','serialized','its semaphore has one permit whatever maxConcurrent says: the tasks run one at a time.\n// also: functional: the failure tests\' failing task waits behind a 10 s task, and the thread test\'s failing batch times out instead',
+  ('        Semaphore slots = new Semaphore(maxConcurrent);', '        Semaphore slots = new Semaphore(1);'))
+V.append(('BoundedFetcher','invokeall-waits-for-all','functional','invokeAll with the timeout on a fixed pool: it cancels on timeout, but after a failure it waits for every other task (or the timeout) before reporting it',('WHOLE', BF_HEAD + """        ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxConcurrent, tasks.size()));
+        try {
+            List<Callable<T>> calls = new ArrayList<>();
+            for (Callable<? extends T> task : tasks) {
+                calls.add(task::call);
+            }
+            List<Future<T>> futures = pool.invokeAll(calls, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                if (f.isCancelled()) {
+                    throw new TimeoutException("timed out after " + timeout);
+                }
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}
+""")))
+V.append(('BoundedFetcher','pool-never-shut-down','resources','a fixed pool that is shut down only when something went wrong: after a normal return its idle threads stay alive for good',('WHOLE', BF_HEAD + """        ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxConcurrent, tasks.size()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Future<T>> futures = new ArrayList<>();
+        boolean ok = false;
+        try {
+            java.util.concurrent.ExecutorCompletionService<T> done = new java.util.concurrent.ExecutorCompletionService<>(pool);
+            for (Callable<? extends T> task : tasks) {
+                futures.add(done.submit(task::call));
+            }
+            for (int i = 0; i < tasks.size(); i++) {
+                Future<T> f = done.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (f == null) {
+                    throw new TimeoutException("timed out after " + timeout);
+                }
+                f.get();
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            ok = true;
+            return results;
+        } finally {
+            if (!ok) {
+                pool.shutdownNow();
+                while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                    // the tests' tasks end when interrupted
+                }
+            }
+        }
+    }
+}
+""")))
+
+v('LockFreeStack','null-accepted','functional','push accepts null, and a popped null then reads as an empty stack',
+  ('        Objects.requireNonNull(item, "item");\n', ''))
+v('LockFreeStack','interrupt-cancels-pop','functional','pop treats an interrupt as a cancellation: an interrupted thread gets null from a stack that holds items, and loses its interrupt status',
+  ('        while (true) {\n            Node<T> seen = top.get();\n            if (seen == null) {', '        if (Thread.interrupted()) {\n            return null;             // cancelled\n        }\n        while (true) {\n            Node<T> seen = top.get();\n            if (seen == null) {'))
+v('BoundedFetcher','zero-timeout-accepted','functional','a zero or negative timeout is not refused: the call starts tasks and then times out at once',
+  ('        if (timeout.isNegative() || timeout.isZero()) {\n            throw new IllegalArgumentException("timeout must be positive, got " + timeout);\n        }\n', ''))
+
 for ex, name, expect, why, reps in V:
     if reps and reps[0] == 'WHOLE':
         text = reps[1]

@@ -6,7 +6,7 @@ import java.util.List;
 public final class Catalog {
     public static final List<String> EXERCISES = List.of("SafeCounter", "BoundedBuffer", "CountingSemaphore",
             "FairReadWriteLock", "ParallelSum", "ReusableBarrier", "DiningTable", "Memoizer",
-            "PrethreadedEchoServer", "SelectorEchoServer", "Pipeline", "OutcomeTable");
+            "PrethreadedEchoServer", "SelectorEchoServer", "Pipeline", "LockFreeStack", "BoundedFetcher", "OutcomeTable");
 
     /** Points per exercise: all the same, so a gradebook can add them up. */
     public static final double POINTS = 10.0;
@@ -17,7 +17,7 @@ public final class Catalog {
      */
     private static final List<String> LONGEST_FIRST = List.of("PrethreadedEchoServer", "SelectorEchoServer",
             "BoundedBuffer", "FairReadWriteLock", "OutcomeTable", "SafeCounter", "ReusableBarrier", "CountingSemaphore",
-            "DiningTable", "Memoizer", "ParallelSum", "Pipeline");
+            "BoundedFetcher", "LockFreeStack", "DiningTable", "Memoizer", "ParallelSum", "Pipeline");
 
     private Catalog() {
     }

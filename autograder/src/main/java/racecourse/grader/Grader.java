@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 /** Grades a submission: read → compile each exercise → run its suites in a child JVM → verdicts → report. */
 public final class Grader {
     /**
-     * What to grade and how. {@code exercises} empty means all eleven; {@code home} may be null;
+     * What to grade and how. {@code exercises} empty means all of {@link Catalog#EXERCISES}; {@code home} may be null;
      * {@code lincheck} says whether race/exclusion failures get a Lincheck trace; {@code jobs} is
      * how many exercises are graded at once, each in its own child JVM (as {@code regrade --jobs}).
      */

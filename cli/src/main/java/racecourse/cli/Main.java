@@ -10,7 +10,7 @@ import racecourse.kernel.Version;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Racecourse: notebooks, a Java Jupyter kernel and an autograder for concurrent programming.",
-        subcommands = {KernelCommand.class, racecourse.cli.release.ReleaseCommand.class, racecourse.cli.release.StudentEditionCommand.class, racecourse.cli.grade.GradeCommand.class, racecourse.cli.check.CheckCommand.class, racecourse.cli.regrade.RegradeCommand.class, racecourse.cli.regrade.MergeCommand.class, racecourse.cli.regrade.RescoreCommand.class, racecourse.cli.gradescope.GradescopeBundleCommand.class, racecourse.cli.export.ExportCommand.class, racecourse.cli.review.ReviewCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {KernelCommand.class, racecourse.cli.release.ReleaseCommand.class, racecourse.cli.release.StudentEditionCommand.class, racecourse.cli.grade.GradeCommand.class, racecourse.cli.check.CheckCommand.class, racecourse.cli.regrade.RegradeCommand.class, racecourse.cli.regrade.MergeCommand.class, racecourse.cli.regrade.RescoreCommand.class, racecourse.cli.gradescope.GradescopeBundleCommand.class, racecourse.cli.export.ExportCommand.class, racecourse.cli.review.ReviewCommand.class, racecourse.server.cli.ServeCommand.class, racecourse.server.cli.WorkerCommand.class, racecourse.server.cli.TokensCommand.class, racecourse.server.cli.LoginCommand.class, racecourse.server.cli.SubmitCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,13 +6,14 @@ import racecourse.cli.kernel.KernelCommand;
 
 /**
  * {@code bin/racecourse} of the student edition: only what a student runs (install the kernel,
- * check an exercise). The instructor's commands stay in {@link Main}.
+ * check an exercise, log in to the course's submission service and submit). The instructor's commands
+ * stay in {@link Main}.
  */
 @Command(name = "racecourse",
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Racecourse (student edition): the Java kernel and the check of your exercises.",
-        subcommands = {KernelCommand.class, racecourse.cli.check.CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {KernelCommand.class, racecourse.cli.check.CheckCommand.class, racecourse.server.cli.LoginCommand.class, racecourse.server.cli.SubmitCommand.class, CommandLine.HelpCommand.class})
 public final class StudentMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

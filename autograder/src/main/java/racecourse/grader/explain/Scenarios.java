@@ -31,7 +31,9 @@ public final class Scenarios {
             "FairReadWriteLock", new Scenario(PACKAGE + "FairReadWriteLockScenario", "lock",
                     "Thread 1 calls lockRead() then unlockRead() while Thread 2 calls lockWrite() then unlockWrite(), on a new lock."),
             "DiningTable", new Scenario(PACKAGE + "DiningTableScenario", "table",
-                    "At a table of 2 seats (both forks shared), Thread 1 calls dine(0, eat) and Thread 2 calls dine(1, eat)."));
+                    "At a table of 2 seats (both forks shared), Thread 1 calls dine(0, eat) and Thread 2 calls dine(1, eat)."),
+            "LockFreeStack", new Scenario(PACKAGE + "LockFreeStackScenario", "stack",
+                    "Thread 1 calls push(1) and Thread 2 calls push(2) on a new stack; then the main thread calls pop() three times."));
 
     private Scenarios() {
     }

@@ -146,6 +146,31 @@ public final class Bytecode {
     }
 
     /**
+     * The submission's monitors: each {@code synchronized} method as {@code "synchronized method push
+     * (LockFreeStack.java)"} and each {@code synchronized} block as {@code "synchronized block
+     * (LockFreeStack.java:31)"}. Lambdas and nested classes of the file included.
+     */
+    public List<String> monitors() {
+        List<String> out = new ArrayList<>();
+        for (ClassNode c : nest.values()) {
+            for (MethodNode m : c.methods) {
+                if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                    out.add("synchronized method " + m.name + " (" + where(c, -1) + ")");
+                }
+                int line = -1;
+                for (AbstractInsnNode i : m.instructions) {
+                    if (i instanceof LineNumberNode ln) {
+                        line = ln.line;
+                    } else if (i.getOpcode() == Opcodes.MONITORENTER) {
+                        out.add("synchronized block (" + where(c, line) + ")");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The reads of mutable shared state that {@code method} (of the nest host) makes, directly or
      * through the submission's own methods it calls, before any synchronizing action: a field that
      * some method other than a constructor writes, neither {@code volatile} nor read inside a
@@ -171,9 +196,14 @@ public final class Bytecode {
         return new ArrayList<>(found);
     }
 
-    private void scan(ClassNode c, MethodNode m, boolean synced, Set<String> mutable, Set<String> found, Set<String> seen) {
+    /**
+     * Scans {@code m}; returns whether a synchronizing action came before its end (in instruction
+     * order), so that a read after a call of a helper that takes a lock or reads a volatile counts
+     * as synchronized in the caller too.
+     */
+    private boolean scan(ClassNode c, MethodNode m, boolean synced, Set<String> mutable, Set<String> found, Set<String> seen) {
         if (!seen.add(c.name + "." + m.name + m.desc + synced)) {
-            return;
+            return synced;
         }
         synced |= (m.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         int line = -1;
@@ -195,20 +225,39 @@ public final class Bytecode {
                 } else if (nest.containsKey(call.owner)) {
                     MethodNode callee = find(call.owner, call.name, call.desc);
                     if (callee != null) {
-                        scan(nest.get(call.owner), callee, synced, mutable, found, seen);
+                        synced |= scan(nest.get(call.owner), callee, synced, mutable, found, seen);
                     }
                 }
             }
         }
+        return synced;
     }
 
-    /** Fields written outside their own class's constructors and static initializer. */
+    /**
+     * Fields written outside their own class's constructors and static initializer, and fields a
+     * {@code VarHandle} or an atomic field updater is made for (written through it, never by a
+     * field instruction): the name is the string constant loaded for {@code findVarHandle} or
+     * {@code newUpdater}.
+     */
     private Set<String> mutableFields() {
         Set<String> out = new HashSet<>();
         for (ClassNode c : nest.values()) {
             for (MethodNode m : c.methods) {
                 boolean constructing = m.name.equals("<init>") || m.name.equals("<clinit>");
+                String lastString = null;
                 for (AbstractInsnNode i : m.instructions) {
+                    if (i instanceof org.objectweb.asm.tree.LdcInsnNode ldc && ldc.cst instanceof String name) {
+                        lastString = name;
+                    } else if (i instanceof MethodInsnNode call && lastString != null
+                            && (call.name.equals("findVarHandle") || call.name.equals("newUpdater"))) {
+                        for (ClassNode owner : nest.values()) {
+                            for (FieldNode f : owner.fields) {
+                                if (f.name.equals(lastString)) {
+                                    out.add(owner.name + "." + f.name);
+                                }
+                            }
+                        }
+                    }
                     if (i instanceof FieldInsnNode f && (f.getOpcode() == Opcodes.PUTFIELD || f.getOpcode() == Opcodes.PUTSTATIC)
                             && !(constructing && f.owner.equals(c.name))) {
                         out.add(f.owner + "." + f.name);

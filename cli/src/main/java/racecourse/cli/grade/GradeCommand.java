@@ -39,7 +39,7 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--lincheck", paramLabel = "MODE", description = {
             "off or explain (default: ${DEFAULT-VALUE}). explain: a race or exclusion failure of SafeCounter,",
-            "BoundedBuffer, CountingSemaphore, Memoizer, FairReadWriteLock or DiningTable also shows the",
+            "BoundedBuffer, CountingSemaphore, Memoizer, FairReadWriteLock, DiningTable or LockFreeStack also shows the",
             "interleaving Lincheck's model checker finds (at most 20 s more per such exercise); it never",
             "changes a verdict or a score."})
     String lincheck = LincheckMode.DEFAULT.label();

@@ -46,7 +46,7 @@ public final class RegradeCommand implements Callable<Integer> {
     @Option(names = "--confirm", paramLabel = "R", description = "Rerun every failing test R times with other seeds; a failure that never reproduces is flagged, not counted (default: 0).")
     int confirm;
 
-    @Option(names = "--exercise", paramLabel = "CLASS", description = "Regrade only this exercise (repeatable; default: all eleven).")
+    @Option(names = "--exercise", paramLabel = "CLASS", description = "Regrade only this exercise (repeatable; default: all of them).")
     List<String> exercises = new ArrayList<>();
 
     @Option(names = "--roster", paramLabel = "FILE", description = "roster.csv (id,name,email,section[,sis_id]): maps submission ids to students; kept as DIR/roster.csv for export.")

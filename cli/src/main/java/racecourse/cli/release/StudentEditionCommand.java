@@ -40,6 +40,13 @@ import java.util.zip.ZipFile;
 public final class StudentEditionCommand implements Callable<Integer> {
     /** The jar of the hidden suites (module autograder-hidden): never in an edition. */
     static final String HIDDEN_JAR_PREFIX = "racecourse-autograder-hidden";
+    /**
+     * Jars only the submission service's server side needs (web server, databases, migrations,
+     * templates): a student's {@code login} and {@code submit} need none of them, and they are half
+     * the command line's jars by size (sqlite-jdbc alone carries native libraries for every platform).
+     */
+    static final List<String> SERVER_ONLY_JAR_PREFIXES = List.of("javalin-", "jetty-", "jakarta.", "sqlite-jdbc-",
+            "postgresql-", "checker-qual-", "flyway-", "HikariCP-", "jte-");
     /** Where the hidden suites' classes are, in any jar. */
     static final String HIDDEN_ENTRY_PREFIX = racecourse.grader.harness.Suites.HIDDEN_PACKAGE.replace('.', '/') + "/";
     private static final String TEMPLATES = "racecourse/cli/edition/";
@@ -109,7 +116,8 @@ public final class StudentEditionCommand implements Callable<Integer> {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             String name = p.getFileName() == null ? "" : p.getFileName().toString();
-            if (!name.endsWith(".jar") || !Files.isRegularFile(p) || name.startsWith(HIDDEN_JAR_PREFIX)) {
+            if (!name.endsWith(".jar") || !Files.isRegularFile(p) || name.startsWith(HIDDEN_JAR_PREFIX)
+                    || SERVER_ONLY_JAR_PREFIXES.stream().anyMatch(name::startsWith)) {
                 continue;
             }
             refuseHidden(p);

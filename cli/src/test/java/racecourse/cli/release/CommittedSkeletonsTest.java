@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The skeletons committed in exercises/ are exactly what `bin/racecourse release` generates now. */
 class CommittedSkeletonsTest {
-    private static final List<String> EXERCISES = List.of("BoundedBuffer", "CountingSemaphore", "DiningTable",
-            "FairReadWriteLock", "Memoizer", "OutcomeTable", "ParallelSum", "Pipeline", "PrethreadedEchoServer", "ReusableBarrier",
+    private static final List<String> EXERCISES = List.of("BoundedBuffer", "BoundedFetcher", "CountingSemaphore", "DiningTable",
+            "FairReadWriteLock", "LockFreeStack", "Memoizer", "OutcomeTable", "ParallelSum", "Pipeline", "PrethreadedEchoServer", "ReusableBarrier",
             "SafeCounter", "SelectorEchoServer");
 
     @Test

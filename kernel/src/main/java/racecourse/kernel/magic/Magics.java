@@ -22,6 +22,7 @@ public final class Magics {
         m.add(TimeMagic.cell());
         m.add(new JavacMagic());
         m.add(new LsMagic());
+        m.add(new SubmitMagic());
         m.add(new ThreadsMagic());
         m.add(new StopMagic());
         m.add(new WatchdogMagic());
