@@ -3,7 +3,6 @@ package racecourse.grader.course;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import racecourse.results.ExerciseResult;
 import racecourse.results.ExerciseScore;
 import racecourse.grader.report.GradescopeResults;
@@ -26,12 +25,14 @@ public final class CourseResults {
     private CourseResults() {
     }
 
+    private static final com.google.gson.Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+
     public static List<ExerciseScore> scores(Grading g, Course course, String student, ReceiveTime received) {
         return g.exercises().stream().map(e -> Scorer.score(course, student, e, received)).toList();
     }
 
     public static String json(Grading g, Course course, String student, ReceiveTime received) {
-        JsonObject root = JsonParser.parseString(GradescopeResults.json(g)).getAsJsonObject();
+        JsonObject root = GradescopeResults.tree(g);
         List<ExerciseScore> scores = scores(g, course, student, received);
         JsonArray tests = root.getAsJsonArray("tests");
         JsonArray out = new JsonArray();
@@ -91,7 +92,7 @@ public final class CourseResults {
         }
         c.add("exercises", per);
         root.getAsJsonObject("extra_data").add("course", c);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
+        return GSON.toJson(root);
     }
 
     /** One line for a terminal: the course's score of each exercise. */

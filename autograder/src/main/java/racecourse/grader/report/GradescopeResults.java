@@ -20,7 +20,19 @@ public final class GradescopeResults {
     private GradescopeResults() {
     }
 
+    /** One instance: building a Gson costs more than writing a student's results with it (rescore writes hundreds). */
+    private static final com.google.gson.Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
     public static String json(Grading g) {
+        return GSON.toJson(map(g));
+    }
+
+    /** results.json as a JSON tree, for a writer that adds to it (the course's scores). */
+    public static com.google.gson.JsonObject tree(Grading g) {
+        return GSON.toJsonTree(map(g)).getAsJsonObject();
+    }
+
+    private static Map<String, Object> map(Grading g) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("score", g.score());
         root.put("execution_time", Math.round(g.seconds()));
@@ -60,7 +72,7 @@ public final class GradescopeResults {
         }
         extra.put("exercises", perExercise);
         root.put("extra_data", extra);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+        return root;
     }
 
     static String output(TestResult t) {
