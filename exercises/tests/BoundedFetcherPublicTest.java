@@ -29,12 +29,13 @@ import static racecourse.results.Verdict.RESOURCES;
 import static racecourse.results.Verdict.SERIALIZED;
 
 /** Public tests of BoundedFetcher (the grader also runs hidden ones). */
-class BoundedFetcherPublicTest {
+public class BoundedFetcherPublicTest {
     /**
      * Wraps tasks to count them: how many run now, the most at once, how many started (and in which
      * order), how many were interrupted.
      */
-    static final class Gauge {
+    /** Public: the hidden tests count with it too. */
+    public static final class Gauge {
         public final AtomicInteger running = new AtomicInteger();
         public final AtomicInteger most = new AtomicInteger();
         public final AtomicInteger started = new AtomicInteger();

@@ -1,6 +1,7 @@
 package racecourse.instructor.suites;
 
 import exercises.BoundedFetcher;
+import exercises.tests.BoundedFetcherPublicTest.Gauge;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -148,48 +149,6 @@ class BoundedFetcherHiddenTest {
         List<Thread> left = Threads.aliveAfter(Threads.startedSince(before), Duration.ofSeconds(1));
         return left.isEmpty() ? null : left.size() + " threads started by fetchAll were still alive 1 s after it " + how
                 + " (" + left.stream().limit(3).map(Thread::getName).toList() + "): shut down the executor, or end your threads, before returning";
-    }
-
-    /**
-     * Wraps tasks to count them: how many run now, the most at once, how many started (and in which
-     * order), how many were interrupted.
-     */
-    static final class Gauge {
-        public final AtomicInteger running = new AtomicInteger();
-        public final AtomicInteger most = new AtomicInteger();
-        public final AtomicInteger started = new AtomicInteger();
-        public final AtomicInteger interrupted = new AtomicInteger();
-        public final Queue<Integer> startOrder = new ConcurrentLinkedQueue<>();
-
-        public <T> Callable<T> task(int index, Callable<T> body) {
-            return () -> {
-                started.incrementAndGet();
-                startOrder.add(index);
-                most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                try {
-                    return body.call();
-                } catch (InterruptedException e) {
-                    interrupted.incrementAndGet();
-                    throw e;
-                } finally {
-                    running.decrementAndGet();
-                }
-            };
-        }
-
-        /**
-         * R7 at the moment fetchAll returned or threw ({@code what}): no task runs, and none starts
-         * in the 200 ms after.
-         */
-        public void checkCleanExit(String what) throws InterruptedException {
-            int runningThen = running.get();
-            int startedThen = started.get();
-            Stress.pause(200);
-            Check.that(runningThen == 0, RESOURCES, runningThen + " tasks were still running when fetchAll " + what
-                    + ": interrupt the running tasks and wait for them to end before returning");
-            Check.that(started.get() == startedThen, RESOURCES, (started.get() - startedThen) + " tasks started after "
-                    + "fetchAll " + what + ": once it returns no further task may start");
-        }
     }
 
 }

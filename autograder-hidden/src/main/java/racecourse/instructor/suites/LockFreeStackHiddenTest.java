@@ -1,6 +1,8 @@
 package racecourse.instructor.suites;
 
 import exercises.LockFreeStack;
+import exercises.tests.LockFreeStackPublicTest;
+import static exercises.tests.LockFreeStackPublicTest.parallel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import racecourse.grader.harness.Await;
@@ -60,7 +62,7 @@ class LockFreeStackHiddenTest {
             if (problem == null && popped != threads * each) {
                 problem = popped + " items came back, " + threads * each + " were pushed";
             }
-            Check.concurrent(problem == null, LockFreeStackHiddenTest::rightInOneThread,
+            Check.concurrent(problem == null, LockFreeStackPublicTest::rightInOneThread,
                     "4 threads each pushed 500 items at once, then one thread popped them all, in round " + round + ": " + problem);
         });
     }
@@ -100,7 +102,7 @@ class LockFreeStackHiddenTest {
                 lost += seen.get(i) == 0 ? 1 : 0;
                 twice += seen.get(i) > 1 ? 1 : 0;
             }
-            Check.concurrent(lost == 0 && twice == 0, LockFreeStackHiddenTest::rightInOneThread,
+            Check.concurrent(lost == 0 && twice == 0, LockFreeStackPublicTest::rightInOneThread,
                     "2 threads pushed 500 items each while 2 threads popped, in round " + round + ": " + lost
                             + " items were never popped, " + twice + " were popped more than once");
         });
@@ -204,7 +206,7 @@ class LockFreeStackHiddenTest {
         List<Integer> got = new ArrayList<>(popped);
         java.util.Collections.sort(pushed);
         java.util.Collections.sort(got);
-        Check.concurrent(pushed.equals(got), LockFreeStackHiddenTest::rightInOneThread, "after one thread was stopped "
+        Check.concurrent(pushed.equals(got), LockFreeStackPublicTest::rightInOneThread, "after one thread was stopped "
                 + "in the middle of push or pop (at its step " + nth + ") while 3 others pushed and popped, "
                 + got.size() + " items came back of the " + pushed.size() + " pushed, not each exactly once");
     }
@@ -268,47 +270,5 @@ class LockFreeStackHiddenTest {
         });
         Check.that(!cleared.get(), FUNCTIONAL, "push, pop or isEmpty cleared the caller's interrupt status");
         Check.that(problem == null, FUNCTIONAL, problem);
-    }
-
-
-    /**
-     * {@code Stress.parallel} whose thrown exception is a {@code race} only when the same work done by
-     * one thread works: a method that throws in one thread too (a skeleton's TODO) is {@code functional}.
-     */
-    static void parallel(String name, int n, Duration timeout, Stress.Worker body) throws InterruptedException {
-        try {
-            Stress.parallel(name, n, timeout, RACE, body);
-        } catch (VerdictFailure f) {
-            if (f.verdict() != RACE) {
-                throw f;
-            }
-            Check.concurrent(false, () -> {
-                try {
-                    return rightInOneThread();
-                } catch (RuntimeException | Error e) {
-                    return false;
-                }
-            }, f.getMessage());
-        }
-    }
-
-    /**
-     * The one-thread baseline of {@code Check.concurrent}: items come back newest first, each once.
-     * When it holds, a failure under concurrency is the submission's concurrency, not its logic.
-     */
-    static boolean rightInOneThread() {
-        LockFreeStack<Integer> one = new LockFreeStack<>();
-        for (int i = 0; i < 100; i++) {
-            one.push(i);
-            if (i % 3 == 0 && !Integer.valueOf(i).equals(one.pop())) {
-                return false;
-            }
-        }
-        for (int i = 99; i >= 0; i--) {
-            if (i % 3 != 0 && !Integer.valueOf(i).equals(one.pop())) {
-                return false;
-            }
-        }
-        return one.pop() == null && one.isEmpty();
     }
 }
