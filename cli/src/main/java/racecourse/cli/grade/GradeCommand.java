@@ -44,8 +44,8 @@ public final class GradeCommand implements Callable<Integer> {
             "changes a verdict or a score."})
     String lincheck = LincheckMode.DEFAULT.label();
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Exercises graded at once, each in its own JVM (default: the number of cores, ${DEFAULT-VALUE}).")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--jobs", paramLabel = "N", description = "Exercises graded at once, each in its own JVM (default: the number of cores + 1, ${DEFAULT-VALUE}).")
+    int jobs = Grader.defaultJobs();
 
     @Option(names = "--quiet", description = "Print nothing; only write the files.")
     boolean quiet;

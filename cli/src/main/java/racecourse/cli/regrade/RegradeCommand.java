@@ -5,6 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import racecourse.grader.Grader;
 import racecourse.grader.batch.Regrade;
 import racecourse.grader.batch.Shard;
 import racecourse.grader.run.Limits;
@@ -31,8 +32,8 @@ public final class RegradeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (also holds what a rerun resumes from).")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Exercises graded at once, each in its own JVM (default: the number of cores, ${DEFAULT-VALUE}).")
-    int jobs = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--jobs", paramLabel = "N", description = "Exercises graded at once, each in its own JVM (default: the number of cores + 1, ${DEFAULT-VALUE}).")
+    int jobs = Grader.defaultJobs();
 
     @Option(names = "--shard", paramLabel = "K/N", description = "Grade only part K of N (by a stable hash of the student id); combine with `racecourse merge`.")
     String shard = "1/1";
