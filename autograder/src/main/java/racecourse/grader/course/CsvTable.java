@@ -75,7 +75,7 @@ final class CsvTable {
                     throw new CourseFileException(name + ": line " + r.getParser().getCurrentLineNumber() + ": "
                             + r.size() + " cells, expected " + columns.size() + " (" + String.join(",", columns) + ")"
                             + (choices.size() > 1 ? ", as the first row says: every row has the first row's columns (one file cannot mix "
-                            + expected + ")" : ""));
+                            + String.join(" and ", choices.stream().map(c -> String.join(",", c)).toList()) + " rows)" : ""));
                 }
             }
             return new Table(columns, rows);

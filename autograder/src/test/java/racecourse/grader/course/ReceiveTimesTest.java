@@ -71,7 +71,7 @@ class ReceiveTimesTest {
         // Mixed formats: a per-student row in a per-exercise file, and the other way round.
         Files.writeString(csv, "student,exercise,submitted_at\nalice,SafeCounter,2026-10-05T21:00:00Z\nbob,2026-10-05T21:00:00Z\n");
         assertEquals("submissions.csv: line 3: 2 cells, expected 3 (student,exercise,submitted_at), as the first row says:"
-                        + " every row has the first row's columns (one file cannot mix student,submitted_at or student,exercise,submitted_at)",
+                        + " every row has the first row's columns (one file cannot mix student,submitted_at and student,exercise,submitted_at rows)",
                 assertThrows(CourseFileException.class, () -> ReceiveTimes.fromCsv(csv)).getMessage());
         Files.writeString(csv, "student,submitted_at\nbob,2026-10-05T21:00:00Z\nalice,SafeCounter,2026-10-05T21:00:00Z\n");
         assertTrue(assertThrows(CourseFileException.class, () -> ReceiveTimes.fromCsv(csv)).getMessage()
