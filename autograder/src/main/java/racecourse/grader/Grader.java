@@ -169,15 +169,20 @@ public final class Grader {
         Files.writeString(out.resolve("feedback.html"), racecourse.grader.report.FeedbackHtml.page(feedback), StandardCharsets.UTF_8);
     }
 
+    /** The result of an exercise whose file is not in the submission (it scores 0; the gradebook says "not submitted"). */
+    public static ExerciseResult notSubmitted(String exercise) {
+        return new ExerciseResult(exercise, Catalog.POINTS,
+                List.of(new TestResult(exercise, exercise + "#submitted", "submitted", false, Verdict.COMPILE,
+                        "not submitted: no " + exercise + ".java in the submission", 0)),
+                false, 0, "Not submitted.");
+    }
+
     private static ExerciseResult gradeExercise(String exercise, SourceFile file, Path work, Request request)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         List<TestPlan.PlannedTest> plan = TestPlan.of(exercise);
         if (file == null) {
-            return new ExerciseResult(exercise, Catalog.POINTS,
-                    List.of(new TestResult(exercise, exercise + "#submitted", "submitted", false, Verdict.COMPILE,
-                            "not submitted: no " + exercise + ".java in the submission", 0)),
-                    false, 0, "Not submitted.");
+            return notSubmitted(exercise);
         }
         String problem = file.problem();
         CompileResult compiled = null;

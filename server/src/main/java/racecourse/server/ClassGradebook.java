@@ -59,9 +59,20 @@ public final class ClassGradebook {
         return grid;
     }
 
+    /**
+     * The gradebook as {@code racecourse regrade} writes it for the download of all submissions
+     * ({@link SubmissionsZip}): per student and exercise the cell of {@link #cells}; an exercise that
+     * no submission of the student holds (graded, queued or failed) is "not submitted", 0 points, as
+     * a regrade scores a folder without that file; one that only a queued or failed submission holds
+     * stays empty (not graded yet).
+     */
     public static String csv(SubmissionService service) throws SQLException {
         Course course = service.course();
         Map<String, Map<String, Cell>> grid = cells(service);
+        Map<String, java.util.Set<String>> handedIn = new HashMap<>();
+        for (StoredSubmission s : service.store().all()) {
+            handedIn.computeIfAbsent(s.receipt().student(), k -> new java.util.HashSet<>()).addAll(s.receipt().exercises());
+        }
         List<Row> rows = new ArrayList<>();
         List<List<ExerciseScore>> scores = new ArrayList<>();
         for (var student : new java.util.TreeMap<>(grid).entrySet()) {
@@ -69,6 +80,12 @@ public final class ClassGradebook {
             List<ExerciseScore> row = new ArrayList<>();
             for (String x : course.exercises()) {
                 Cell c = student.getValue().get(x);
+                if (c == null && !handedIn.getOrDefault(student.getKey(), java.util.Set.of()).contains(x)) {
+                    ExerciseResult none = racecourse.grader.Grader.notSubmitted(x);
+                    records.put(x, new ExerciseRecord("not-submitted", student.getKey(), none, List.of(), true, List.of()));
+                    row.add(Scorer.score(course, student.getKey(), none, racecourse.grader.course.ReceiveTime.UNKNOWN));
+                    continue;
+                }
                 records.put(x, c == null ? null : new ExerciseRecord(c.submission().receipt().id(), student.getKey(),
                         GradingJson.read(c.submission().gradingJson()).exercises().stream()
                                 .filter(e -> e.exercise().equals(x)).findFirst().orElseThrow(),

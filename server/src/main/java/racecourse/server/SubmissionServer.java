@@ -82,6 +82,12 @@ public final class SubmissionServer implements AutoCloseable {
                 }
                 ctx.contentType("text/csv; charset=utf-8").result(ClassGradebook.csv(service));
             });
+            cfg.routes.get("/api/submissions.zip", ctx -> {
+                if (!principal(ctx, store).instructor()) {
+                    throw new ApiFailure(403, "forbidden", "all submissions are the instructor's");
+                }
+                sendSubmissionsZip(ctx, service);
+            });
             pages.register(cfg.routes);
             cfg.routes.exception(ApiFailure.class, (e, ctx) -> {
                 if (e.status == 429) {
@@ -226,6 +232,19 @@ public final class SubmissionServer implements AutoCloseable {
             }
         }
         return new ApiFailure(400, "bad_form", "not a readable multipart/form-data upload");
+    }
+
+    /**
+     * Streams {@link SubmissionsZip}: the plan is read from the database first (an error there is
+     * still a clean 503), then the files are written as they are read.
+     */
+    public static void sendSubmissionsZip(Context ctx, SubmissionService service) throws Exception {
+        SubmissionsZip.Plan plan = SubmissionsZip.plan(service);
+        ctx.header("Content-Disposition", "attachment; filename=\"submissions.zip\"");
+        ctx.contentType("application/zip");
+        try (java.io.OutputStream out = ctx.outputStream()) {
+            SubmissionsZip.write(plan, SubmissionsZip.blobs(service), out);
+        }
     }
 
     @Override

@@ -59,6 +59,10 @@ public final class SubmissionService {
         return course;
     }
 
+    public BlobStore blobs() {
+        return blobs;
+    }
+
     public UploadLimits limits() {
         return limits;
     }
@@ -98,7 +102,8 @@ public final class SubmissionService {
             }
             byte[] zip = upload.canonicalZip();
             String sha = blobs.put(zip);
-            Instant received = Instant.now();
+            // Milliseconds, as the database keeps it: the receipt's "late" and the gradebook's penalty see the same time.
+            Instant received = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             Receipt receipt = new Receipt(UUID.randomUUID().toString(), student.id(), received, exercises,
                     exercises.stream().filter(x -> late(student.id(), x, received)).toList());
             store.add(receipt, sha, zip);

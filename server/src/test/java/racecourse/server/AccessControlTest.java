@@ -57,7 +57,7 @@ class AccessControlTest {
 
     @Test
     void everyRouteWantsAValidToken() throws Exception {
-        List<String> all = List.of("/api/submissions", "/api/whoami", "/api/gradebook.csv",
+        List<String> all = List.of("/api/submissions", "/api/whoami", "/api/gradebook.csv", "/api/submissions.zip",
                 "/api/submissions/" + aliceSubmission.id(), "/api/submissions/" + aliceSubmission.id() + "/files.zip");
         for (String path : all) {
             assertEquals(401, f.get(path, null).statusCode(), path);
@@ -71,6 +71,9 @@ class AccessControlTest {
     @Test
     void studentsCannotReadTheGradebookTheInstructorReadsAll() throws Exception {
         assertEquals(403, f.get("/api/gradebook.csv", f.alice).statusCode());
+        HttpResponse<String> zip = f.get("/api/submissions.zip", f.alice);
+        assertEquals(403, zip.statusCode());
+        assertFalse(zip.body().contains("SafeCounter"), zip.body());
         HttpResponse<String> csv = f.get("/api/gradebook.csv", f.instructor);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.body().contains("\"alice\"") && csv.body().contains("\"bob\""), csv.body());

@@ -162,6 +162,7 @@ class PagesTest {
         assertFalse(send("GET", "/me", bob.cookie(), null, null).body().contains(where));
         assertEquals(403, send("GET", "/class", bob.cookie(), null, null).statusCode());
         assertEquals(403, send("GET", "/class/gradebook.csv", bob.cookie(), null, null).statusCode());
+        assertEquals(403, send("GET", "/class/submissions.zip", bob.cookie(), null, null).statusCode());
         assertEquals(403, send("GET", "/class/students/alice", bob.cookie(), null, null).statusCode());
         assertEquals(403, send("GET", "/class/export.csv?format=canvas", bob.cookie(), null, null).statusCode());
     }
@@ -171,7 +172,7 @@ class PagesTest {
         Browser teacher = login(f.instructor);
         HttpResponse<String> grid = send("GET", "/class", teacher.cookie(), null, null);
         assertEquals(200, grid.statusCode());
-        for (String s : List.of("alice", "bob", "carol", "SafeCounter", "BoundedBuffer", "gradebook.csv")) {
+        for (String s : List.of("alice", "bob", "carol", "SafeCounter", "BoundedBuffer", "gradebook.csv", "/class/submissions.zip")) {
             assertTrue(grid.body().contains(s), s + " on the grid: " + grid.body());
         }
         assertTrue(grid.body().contains("most frequent verdicts"), grid.body());
@@ -187,6 +188,10 @@ class PagesTest {
         assertTrue(canvas.body().startsWith("\"Student\",\"ID\",\"SIS User ID\""), canvas.body());
         assertTrue(canvas.body().contains("\"Alice A\"") && canvas.body().contains("alice@example.org"), canvas.body());
         assertEquals(400, send("GET", "/class/export.csv?format=nope", teacher.cookie(), null, null).statusCode());
+        HttpResponse<String> zip = send("GET", "/class/submissions.zip", teacher.cookie(), null, null);
+        assertEquals(200, zip.statusCode());
+        assertTrue(zip.headers().firstValue("Content-Disposition").orElse("").contains("submissions.zip"));
+        assertTrue(zip.body().startsWith("PK"), "a zip");
         assertEquals(403, form("/logout", teacher.cookie(), "_csrf", "forged").statusCode());
         assertEquals(302, form("/logout", teacher.cookie(), "_csrf", teacher.csrf()).statusCode());
         assertEquals(302, send("GET", "/class", teacher.cookie(), null, null).statusCode(), "logged out");

@@ -43,13 +43,13 @@ public final class Gradebook {
         return sb.toString();
     }
 
-    /** A student's scores under a course, in the course's exercise order; null where there is no record. */
+    /** A student's scores under a course, in the course's exercise order, each with its exercise's receive time; null where there is no record. */
     public static List<ExerciseScore> scores(Course course, Row r, ReceivedTimes received) {
         List<ExerciseScore> out = new ArrayList<>();
         var time = received.of(r.id());
         for (String x : course.exercises()) {
             ExerciseRecord rec = r.records().get(x);
-            out.add(rec == null ? null : Scorer.score(course, r.id(), rec.result(), time));
+            out.add(rec == null ? null : Scorer.score(course, r.id(), rec.result(), time.of(x)));
         }
         return out;
     }

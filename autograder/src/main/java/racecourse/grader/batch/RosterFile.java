@@ -135,7 +135,7 @@ public record RosterFile(List<Enrolled> students) {
     }
 
     /** Why an id cannot name a student's folder in ROOT and OUT, or null. */
-    static String idProblem(String id) {
+    public static String idProblem(String id) {
         if (id.isEmpty()) {
             return "is empty";
         }

@@ -28,10 +28,23 @@ public final class CourseResults {
     private static final com.google.gson.Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     public static List<ExerciseScore> scores(Grading g, Course course, String student, ReceiveTime received) {
-        return g.exercises().stream().map(e -> Scorer.score(course, student, e, received)).toList();
+        return scores(g, course, student, StudentReceiveTimes.same(received));
+    }
+
+    /** Each exercise scored with its own receive time. */
+    public static List<ExerciseScore> scores(Grading g, Course course, String student, StudentReceiveTimes received) {
+        return g.exercises().stream().map(e -> Scorer.score(course, student, e, received.of(e.exercise()))).toList();
     }
 
     public static String json(Grading g, Course course, String student, ReceiveTime received) {
+        return json(g, course, student, StudentReceiveTimes.same(received));
+    }
+
+    /**
+     * With a time per exercise, {@code extra_data.course.received} is null and each exercise's
+     * entry has its own {@code received} and {@code received_from}.
+     */
+    public static String json(Grading g, Course course, String student, StudentReceiveTimes received) {
         JsonObject root = GradescopeResults.tree(g);
         List<ExerciseScore> scores = scores(g, course, student, received);
         JsonArray tests = root.getAsJsonArray("tests");
@@ -73,8 +86,8 @@ public final class CourseResults {
         }
         JsonObject c = new JsonObject();
         c.addProperty("title", course.title());
-        c.addProperty("received", received.known() ? received.at().toString() : null);
-        c.addProperty("received_from", received.source());
+        c.addProperty("received", received.uniform() && received.all().known() ? received.all().at().toString() : null);
+        c.addProperty("received_from", received.uniform() ? received.all().source() : "per exercise");
         JsonObject per = new JsonObject();
         for (ExerciseScore s : scores) {
             JsonObject m = new JsonObject();
@@ -87,6 +100,11 @@ public final class CourseResults {
             m.addProperty("final", s.finalScore());
             if (!s.lateNote().isEmpty()) {
                 m.addProperty("note", s.lateNote());
+            }
+            if (!received.uniform()) {
+                ReceiveTime t = received.of(s.exercise());
+                m.addProperty("received", t.known() ? t.at().toString() : null);
+                m.addProperty("received_from", t.source());
             }
             per.add(s.exercise(), m);
         }

@@ -27,6 +27,20 @@ final class CsvTable {
     }
 
     static List<CSVRecord> read(Path file, List<String> columns) {
+        return readOneOf(file, List.of(columns)).rows();
+    }
+
+    /** The rows and the header they were read under. */
+    record Table(List<String> columns, List<CSVRecord> rows) {
+    }
+
+    /**
+     * A file whose header row is one of {@code choices} (e.g. a format with an optional column);
+     * every row must then have that header's cells, so one file cannot mix two of the formats.
+     */
+    static Table readOneOf(Path file, List<List<String>> choices) {
+        List<String> columns = choices.get(0);
+        String expected = String.join(" or ", choices.stream().map(c -> String.join(",", c)).toList());
         String name = String.valueOf(file.getFileName());
         String text;
         try {
@@ -47,23 +61,24 @@ final class CsvTable {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw new CourseFileException(name + ": the file is empty; its first row must be " + String.join(",", columns));
+            throw new CourseFileException(name + ": the file is empty; its first row must be " + expected);
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser p = CSVParser.parse(text, format)) {
-            if (!p.getHeaderNames().equals(columns)) {
-                throw new CourseFileException(name + ": the first row must be " + String.join(",", columns) + ", not "
-                        + String.join(",", p.getHeaderNames()));
-            }
+            columns = choices.stream().filter(c -> c.equals(p.getHeaderNames())).findFirst()
+                    .orElseThrow(() -> new CourseFileException(name + ": the first row must be " + expected + ", not "
+                            + String.join(",", p.getHeaderNames())));
             List<CSVRecord> rows = p.getRecords();
             for (CSVRecord r : rows) {
                 if (r.size() != columns.size()) {
                     throw new CourseFileException(name + ": line " + r.getParser().getCurrentLineNumber() + ": "
-                            + r.size() + " cells, expected " + columns.size() + " (" + String.join(",", columns) + ")");
+                            + r.size() + " cells, expected " + columns.size() + " (" + String.join(",", columns) + ")"
+                            + (choices.size() > 1 ? ", as the first row says: every row has the first row's columns (one file cannot mix "
+                            + String.join(" and ", choices.stream().map(c -> String.join(",", c)).toList()) + " rows)" : ""));
                 }
             }
-            return rows;
+            return new Table(columns, rows);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             if (e instanceof CourseFileException c) {
                 throw c;

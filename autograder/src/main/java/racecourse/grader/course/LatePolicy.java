@@ -16,7 +16,9 @@ public record LatePolicy(double percentPerDay, double maxPercent, Duration grace
         if (late.compareTo(grace) <= 0) {
             return 0;
         }
-        long startedDays = (late.toSeconds() + 86_399) / 86_400;
+        // Whole seconds rounded up: 0.2 s late has started a day, as the receipt's "late" says.
+        long seconds = late.toSeconds() + (late.toNanosPart() > 0 ? 1 : 0);
+        long startedDays = (seconds + 86_399) / 86_400;
         return Math.min(maxPercent, startedDays * percentPerDay);
     }
 }

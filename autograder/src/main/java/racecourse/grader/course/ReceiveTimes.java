@@ -21,20 +21,31 @@ public final class ReceiveTimes {
     /** The file a regrade looks for in ROOT, next to the student folders. */
     public static final String CSV_NAME = "submissions.csv";
     static final java.util.List<String> COLUMNS = java.util.List.of("student", "submitted_at");
+    /** The format with a time per exercise, as the submission service writes it. */
+    static final java.util.List<String> EXERCISE_COLUMNS = java.util.List.of("student", "exercise", "submitted_at");
 
     private ReceiveTimes() {
     }
 
     /**
-     * {@code student,submitted_at} rows, submitted_at ISO-8601 with an offset
-     * ({@code 2026-10-05T23:59:00+02:00} or {@code ...Z}): a time without an offset is ambiguous
-     * and refused. A student twice is an error.
+     * A class's receive times, in one of two formats told apart by the first row:
+     * {@code student,submitted_at} (one time for all of a student's exercises; a student twice is an
+     * error) or {@code student,exercise,submitted_at} (a time per exercise, as the submission service
+     * receives them; the same student and exercise twice, an exercise the grader does not know or an
+     * empty one are errors, and an exercise without a row has no known time). submitted_at is
+     * ISO-8601 with an offset ({@code 2026-10-05T23:59:00+02:00} or {@code ...Z}): a time without an
+     * offset is ambiguous and refused. One file cannot mix the formats.
      */
-    public static Map<String, ReceiveTime> fromCsv(Path file) {
+    public static Map<String, StudentReceiveTimes> fromCsv(Path file) {
         String name = String.valueOf(file.getFileName());
-        Map<String, ReceiveTime> out = new LinkedHashMap<>();
-        for (CSVRecord r : CsvTable.read(file, COLUMNS)) {
-            String where = name + ": line " + (r.getRecordNumber() + 1) + ": ";
+        CsvTable.Table table = CsvTable.readOneOf(file, java.util.List.of(COLUMNS, EXERCISE_COLUMNS));
+        boolean perExercise = table.columns().equals(EXERCISE_COLUMNS);
+        Map<String, ReceiveTime> single = new LinkedHashMap<>();
+        Map<String, Map<String, ReceiveTime>> split = new LinkedHashMap<>();
+        Map<String, Long> lineOf = new java.util.HashMap<>();
+        for (CSVRecord r : table.rows()) {
+            long line = r.getRecordNumber() + 1;
+            String where = name + ": line " + line + ": ";
             String student = r.get("student");
             if (student.isEmpty()) {
                 throw new CourseFileException(where + "student is empty");
@@ -46,10 +57,33 @@ public final class ReceiveTimes {
                 throw new CourseFileException(where + "submitted_at must be ISO-8601 with an offset, e.g. 2026-10-05T23:59:00+02:00, not \""
                         + r.get("submitted_at") + "\"");
             }
-            if (out.put(student, new ReceiveTime(at, name)) != null) {
-                throw new CourseFileException(where + "student " + student + " is listed twice; keep one row per student");
+            ReceiveTime t = new ReceiveTime(at, name);
+            if (!perExercise) {
+                if (single.put(student, t) != null) {
+                    throw new CourseFileException(where + "student " + student + " is listed twice; keep one row per student"
+                            + " (or add an exercise column: student,exercise,submitted_at)");
+                }
+                continue;
             }
+            String exercise = r.get("exercise");
+            if (exercise.isEmpty()) {
+                throw new CourseFileException(where + "exercise is empty; with the exercise column every row names one"
+                        + " (for one time per student, leave the column out of the whole file)");
+            }
+            if (!racecourse.grader.Catalog.isExercise(exercise)) {
+                throw new CourseFileException(where + "unknown exercise \"" + exercise + "\"; the exercises are "
+                        + String.join(", ", racecourse.grader.Catalog.EXERCISES));
+            }
+            Long before = lineOf.put(student + "\u0000" + exercise, line);
+            if (before != null) {
+                throw new CourseFileException(where + "student " + student + " and exercise " + exercise
+                        + " are listed twice (also line " + before + "); keep one row per student and exercise");
+            }
+            split.computeIfAbsent(student, k -> new LinkedHashMap<>()).put(exercise, t);
         }
+        Map<String, StudentReceiveTimes> out = new LinkedHashMap<>();
+        single.forEach((s, t) -> out.put(s, StudentReceiveTimes.same(t)));
+        split.forEach((s, m) -> out.put(s, StudentReceiveTimes.perExercise(m)));
         return out;
     }
 

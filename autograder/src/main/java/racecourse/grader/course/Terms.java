@@ -13,10 +13,15 @@ import java.util.Set;
 
 /**
  * The terms one student's grading is scored on: the course, the student (for extensions), when
- * the work was received, and when the feedback is written ({@code now}: hidden details that the
+ * the work was received (per exercise where known), and when the feedback is written ({@code now}: hidden details that the
  * course shows after the deadline show only once that student's deadline has passed).
  */
-public record Terms(Course course, String student, ReceiveTime received, Instant now) {
+public record Terms(Course course, String student, StudentReceiveTimes received, Instant now) {
+    /** One receive time for all the student's exercises. */
+    public Terms(Course course, String student, ReceiveTime received, Instant now) {
+        this(course, student, StudentReceiveTimes.same(received), now);
+    }
+
     /** The grading cut to the course's exercises, in the course's order (a regrade may have graded more). */
     public Grading within(Grading g) {
         List<ExerciseResult> kept = course.exercises().stream()
@@ -40,8 +45,7 @@ public record Terms(Course course, String student, ReceiveTime received, Instant
                 }
             }
         }
-        String line = received.known() ? "Received " + received.at() + " (from " + received.source() + ")."
-                : "No receive time is known: no late penalty applies.";
+        String line = received.line(g.exercises().stream().map(ExerciseResult::exercise).toList());
         return new Standing(scores(g), details, line);
     }
 

@@ -119,6 +119,40 @@ class RescoreTest {
     }
 
     @Test
+    void aTimePerExerciseIsLateOnlyForItsOwnExercise() throws IOException {
+        Path out = dir.resolve("out");
+        SyntheticRegrade.write(out, 4, List.of("SafeCounter", "BoundedBuffer"), START);
+        String by = "the submission service";
+        racecourse.grader.course.ReceiveTime onTime = new racecourse.grader.course.ReceiveTime(START, by);
+        racecourse.grader.course.ReceiveTime threeDaysOn = new racecourse.grader.course.ReceiveTime(START.plus(java.time.Duration.ofDays(3)), by);
+        ReceivedTimes.of(java.util.Map.of("s003", racecourse.grader.course.StudentReceiveTimes.perExercise(
+                java.util.Map.of("SafeCounter", onTime, "BoundedBuffer", threeDaysOn)))).write(out);
+        assertTrue(Files.readString(ReceivedTimes.path(out)).contains("\"format\": 2"), "per-exercise times are format 2");
+        Rescore.run(out, course("""
+                time_zone = "UTC"
+                exercises = ["SafeCounter", "BoundedBuffer"]
+                [late]
+                percent_per_day = 10
+                max_percent = 50
+                [exercise.SafeCounter]
+                deadline = 2026-10-06T00:00:00
+                [exercise.BoundedBuffer]
+                deadline = 2026-10-06T00:00:00
+                """));
+        // s003: 3 of 4 tests in each. SafeCounter received 21:00, on time; BoundedBuffer 69 h late: 3 started days, 30 %.
+        assertEquals("\"s003\",7.50,0,0,7.50,7.50,69,30,5.25,12.75,\"\"", gradebook(out).get(4));
+        String feedback = Files.readString(out.resolve("s003/feedback.md"));
+        assertTrue(feedback.contains("Received SafeCounter 2026-10-05T21:00:00Z, BoundedBuffer 2026-10-08T21:00:00Z (from " + by + ")."),
+                feedback);
+        String results = Files.readString(out.resolve("s003/results.json"));
+        assertTrue(results.contains("\"received\": \"2026-10-08T21:00:00Z\""), results);
+        assertTrue(results.contains("\"score\": 12.75"), results);
+        // A student with no stored time at all: no penalty, and the gradebook says so.
+        assertTrue(gradebook(out).get(3).endsWith("\"no receive time known: no late penalty (SafeCounter, BoundedBuffer)\""),
+                gradebook(out).get(3));
+    }
+
+    @Test
     void noReceiveTimeMeansNoPenaltyAndTheGradebookSaysSo() throws IOException {
         Path out = dir.resolve("out");
         SyntheticRegrade.write(out, 3, List.of("SafeCounter"), START);

@@ -34,7 +34,7 @@ final class SyntheticRegrade {
     static void write(Path out, int first, int count, Shard shard, List<String> exercises, Instant start) throws IOException {
         RecordStore store = new RecordStore(out);
         List<Manifest.Entry> entries = new ArrayList<>();
-        Map<String, ReceiveTime> times = new LinkedHashMap<>();
+        Map<String, racecourse.grader.course.StudentReceiveTimes> times = new LinkedHashMap<>();
         for (int i = first; i < first + count; i++) {
             String id = String.format("s%03d", i);
             Map<String, String> keys = new LinkedHashMap<>();
@@ -54,7 +54,7 @@ final class SyntheticRegrade {
             }
             StudentOutputs.write(out.resolve(id), StudentOutputs.grading(records, List.of(), 7));
             entries.add(new Manifest.Entry(id, id + "/", null, keys));
-            times.put(id, new ReceiveTime(start.plusSeconds(3600L * i), "submissions.csv"));
+            times.put(id, racecourse.grader.course.StudentReceiveTimes.same(new ReceiveTime(start.plusSeconds(3600L * i), "submissions.csv")));
         }
         new Manifest(Manifest.FORMAT, shard.toString(), 1, 0, exercises, "synthetic", "synthetic", entries, List.of()).write(out);
         ReceivedTimes.of(times).write(out);

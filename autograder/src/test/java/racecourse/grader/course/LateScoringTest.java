@@ -86,6 +86,16 @@ class LateScoringTest {
     }
 
     @Test
+    void lessThanASecondLateHasStartedADay() {
+        // The submission service keeps milliseconds: 0.2 s after the deadline is late, as its receipt says.
+        assertEquals(10, new LatePolicy(10, 50, java.time.Duration.ZERO).penaltyPercent(java.time.Duration.ofMillis(200)));
+        assertEquals(10, new LatePolicy(10, 50, java.time.Duration.ZERO).penaltyPercent(java.time.Duration.ofDays(1)));
+        assertEquals(20, new LatePolicy(10, 50, java.time.Duration.ZERO).penaltyPercent(java.time.Duration.ofDays(1).plusMillis(1)));
+        assertEquals(0, new LatePolicy(10, 50, java.time.Duration.ZERO).penaltyPercent(java.time.Duration.ZERO));
+        assertEquals(0, new LatePolicy(10, 50, java.time.Duration.ofMinutes(15)).penaltyPercent(java.time.Duration.ofMinutes(15)));
+    }
+
+    @Test
     void noReceiveTimeMeansNoPenaltyAndSaysSo() {
         Course c = course(ZonedDateTime.parse("2020-01-01T00:00Z"), 10, Map.of(), List.of());
         ExerciseScore s = Scorer.score(c, "a", result("BoundedBuffer", true), ReceiveTime.UNKNOWN);

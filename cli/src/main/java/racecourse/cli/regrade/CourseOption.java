@@ -36,7 +36,7 @@ public final class CourseOption {
     }
 
     /** The receive times in ROOT/submissions.csv, or none (then no late penalty, and the gradebook says so). */
-    public static java.util.Map<String, racecourse.grader.course.ReceiveTime> receiveTimes(Path root) {
+    public static java.util.Map<String, racecourse.grader.course.StudentReceiveTimes> receiveTimes(Path root) {
         Path csv = root.resolve(racecourse.grader.course.ReceiveTimes.CSV_NAME);
         return java.nio.file.Files.isRegularFile(csv) ? racecourse.grader.course.ReceiveTimes.fromCsv(csv) : java.util.Map.of();
     }

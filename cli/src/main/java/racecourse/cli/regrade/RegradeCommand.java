@@ -54,7 +54,8 @@ public final class RegradeCommand implements Callable<Integer> {
     Path roster;
 
     @Option(names = "--course", paramLabel = "FILE", description = {"The course file: its exercises (unless --exercise), points, weights,",
-            "deadlines and late policy; receive times from ROOT/submissions.csv (student,submitted_at)."})
+            "deadlines and late policy; receive times from ROOT/submissions.csv (student,submitted_at,",
+            "or student,exercise,submitted_at for a time per exercise)."})
     Path course;
 
     @Spec

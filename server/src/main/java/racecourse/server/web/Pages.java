@@ -159,6 +159,14 @@ public final class Pages {
             ctx.header("Content-Disposition", "attachment; filename=\"gradebook.csv\"");
             ctx.contentType("text/csv; charset=utf-8").result(ClassGradebook.csv(service));
         });
+        routes.get("/class/submissions.zip", ctx -> {
+            Store.Session s = session(ctx);
+            if (!s.principal().instructor()) {
+                page(ctx, 403, "All submissions are the instructor's.");
+                return;
+            }
+            racecourse.server.SubmissionServer.sendSubmissionsZip(ctx, service);
+        });
         routes.exception(NotLoggedIn.class, (e, ctx) -> ctx.redirect("/"));
         routes.exception(CsrfRefused.class, (e, ctx) -> page(ctx, 403, e.getMessage()));
     }
