@@ -22,7 +22,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXERCISES = ["SafeCounter", "BoundedBuffer", "CountingSemaphore", "FairReadWriteLock", "ParallelSum", "ReusableBarrier",
              "DiningTable", "Memoizer", "PrethreadedEchoServer", "SelectorEchoServer", "Pipeline", "LockFreeStack", "BoundedFetcher",
-             "OutcomeTable"]
+             "OutcomeTable", "CachingProxy"]
 TESTS = 8
 START = datetime.datetime(2026, 10, 5, 20, 0, tzinfo=datetime.timezone.utc)
 

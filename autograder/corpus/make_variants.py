@@ -715,6 +715,28 @@ v('LockFreeStack','interrupt-cancels-pop','functional','pop treats an interrupt 
 v('BoundedFetcher','zero-timeout-accepted','functional','a zero or negative timeout is not refused: the call starts tasks and then times out at once',
   ('        if (timeout.isNegative() || timeout.isZero()) {\n            throw new IllegalArgumentException("timeout must be positive, got " + timeout);\n        }\n', ''))
 
+# CachingProxy
+v('CachingProxy','double-fetch','race','a miss always fetches: a client that misses a key another client is fetching fetches it again instead of waiting for that fetch (check-then-act between the lookup and the fetch)',
+  ('        CompletableFuture<String> other = inFlight.putIfAbsent(request, mine);\n        if (other != null) {\n            return await(other);                 // someone is fetching it: wait for that fetch\n        }\n',
+   '        inFlight.put(request, mine);\n'))
+v('CachingProxy','unbounded-cache','resources','the cache never evicts: it grows with every new key, whatever maxEntries says',
+  ('            if (!cache.containsKey(request) && cache.size() >= maxEntries) {\n                // Evict the least recently used entry: a scan, fine for the small caches here (a\n                // large one would keep an ordered structure, at the price of a write per hit).\n                String eldest = null;\n                long oldest = Long.MAX_VALUE;\n                for (Map.Entry<String, Entry> e : cache.entrySet()) {\n                    if (e.getValue().used < oldest) {\n                        oldest = e.getValue().used;\n                        eldest = e.getKey();\n                    }\n                }\n                cache.remove(eldest);\n            }\n', ''))
+v('CachingProxy','thread-per-client','resources','the acceptor starts a thread for every client it accepts, with no bound on how many are served at once',
+  ('            try {\n                slots.acquire();\n            } catch (InterruptedException e) {\n                return;              // close()\n            }\n', ''),
+  ('                slots.release();\n                if (closed) {', '                if (closed) {'),
+  ('                } finally {\n                    slots.release();\n                    workers.remove', '                } finally {\n                    workers.remove'))
+v('CachingProxy','fetch-under-lock','serialized','the whole lookup-or-fetch is one synchronized method: every hit and every other key waits while one client fetches from a slow origin',
+  ('    private String get(String request) throws InterruptedException {', '    private synchronized String get(String request) throws InterruptedException {'))
+v('CachingProxy','close-leaves-fetches','resources','close() neither closes the connections to the origin nor interrupts or waits for its threads: a fetch waiting on a silent origin, and the clients waiting for it, outlive close()',
+  ('            if (!register(origin)) {\n                throw new IOException("the proxy is closing");\n            }\n', ''),
+  ('        for (Thread w : workers) {\n            w.interrupt();\n        }\n        for (Thread w : workers) {\n            interrupted |= joinUninterruptibly(w);\n        }\n', ''))
+v('CachingProxy','caches-errors','functional','a failed fetch\'s ERROR line is cached like a response: the key stays broken though the origin would answer',
+  ('                    response = "ERROR origin: " + e.getMessage();   // not cached: the next request retries',
+   '                    response = "ERROR origin: " + e.getMessage();\n                    store(request, response);'))
+v('CachingProxy','failure-strands-waiters','hang','the in-flight future is completed only when the fetch succeeds: when it fails, the clients waiting for it wait for ever',
+  ('                    response = fetch(request);\n                    store(request, response);', '                    response = fetch(request);\n                    store(request, response);\n                    mine.complete(response);'),
+  ('            inFlight.remove(request, mine);\n            mine.complete(response != null ? response : "ERROR proxy failed");', '            inFlight.remove(request, mine);'))
+
 for ex, name, expect, why, reps in V:
     if reps and reps[0] == 'WHOLE':
         text = reps[1]

@@ -25,6 +25,7 @@ CHAPTER = [
     "00-start-here", "01-processes", "02-io-multiplexing", "03-threads",
     "04-shared-variables", "05-synchronization", "06-parallelism", "07-races-and-deadlocks",
     "08-atomics-and-lock-free", "09-tasks-futures-cancellation", "10-testing-concurrent-code",
+    "11-capstone-caching-proxy",
 ]
 CELL_TIMEOUT_S = 60
 NOTEBOOK_BUDGET_S = 90

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The skeletons committed in exercises/ are exactly what `bin/racecourse release` generates now. */
 class CommittedSkeletonsTest {
-    private static final List<String> EXERCISES = List.of("BoundedBuffer", "BoundedFetcher", "CountingSemaphore", "DiningTable",
+    private static final List<String> EXERCISES = List.of("BoundedBuffer", "BoundedFetcher", "CachingProxy", "CountingSemaphore", "DiningTable",
             "FairReadWriteLock", "LockFreeStack", "Memoizer", "OutcomeTable", "ParallelSum", "Pipeline", "PrethreadedEchoServer", "ReusableBarrier",
             "SafeCounter", "SelectorEchoServer");
 
