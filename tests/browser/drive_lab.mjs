@@ -2,97 +2,28 @@
 // open a notebook, Run > Run All Cells, wait for the kernel, look at what the page shows, then add
 // a %grade cell and run it. Called by test_lab.py with one JSON argument; prints one JSON line
 // per finding ("step" lines) and a final {"ok": ...} line. Every wait is bounded.
-import { chromium } from 'playwright-core';
-import path from 'node:path';
+import { command, launch, notebookState, openNotebook, runAllCells, say, screenshots, seconds, until } from './chromium.mjs';
 
 const cfg = JSON.parse(process.argv[2]);
-const started = Date.now();
-const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
-const say = (obj) => console.log(JSON.stringify({ t: Number(seconds()), ...obj }));
+const screenshot = screenshots(cfg.screenshots);
 
 let browser;
 let page;
-let shot = 0;
-
-async function screenshot(name) {
-  if (!page) return;
-  const file = path.join(cfg.screenshots, `${String(++shot).padStart(2, '0')}-${name}.png`);
-  try {
-    await page.screenshot({ path: file, fullPage: false, timeout: 10_000 });
-    say({ screenshot: file });
-  } catch (e) {
-    say({ screenshot_failed: name, error: String(e) });
-  }
-}
-
-/** Polls fn (run in the page) until it returns a truthy value; fails after ms with what it last saw. */
-async function until(what, fn, arg, ms) {
-  const deadline = Date.now() + ms;
-  let last;
-  while (Date.now() < deadline) {
-    last = await page.evaluate(fn, arg);
-    if (last && last.done) return last;
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`timed out after ${ms / 1000} s waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-}
-
-// What the notebook model and the kernel say, through the app JupyterLab exposes to the page.
-function notebookState() {
-  const app = window.jupyterapp;
-  const panel = app && app.shell.currentWidget;
-  if (!panel || !panel.content || !panel.sessionContext) return { done: false, why: 'no notebook panel yet' };
-  const cells = [];
-  const model = panel.content.model;
-  for (let i = 0; model && i < model.cells.length; i++) {
-    const c = model.cells.get(i);
-    if (c.type !== 'code') continue;
-    const outputs = c.outputs.toJSON();
-    cells.push({
-      index: i,
-      count: c.executionCount,
-      errors: outputs.filter((o) => o.output_type === 'error').map((o) => `${o.ename}: ${o.evalue}`),
-    });
-  }
-  const status = panel.sessionContext.kernelDisplayStatus;
-  const kernel = panel.sessionContext.kernelDisplayName;
-  const allCounted = cells.length > 0 && cells.every((c) => typeof c.count === 'number' && c.count > 0);
-  return { done: status === 'idle' && allCounted, status, kernel, cells };
-}
 
 try {
-  browser = await chromium.launch({
-    executablePath: cfg.chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: 30_000,
-  });
+  browser = await launch(cfg.chromium);
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.setDefaultTimeout(30_000);
   page.on('pageerror', (e) => say({ page_error: String(e) }));
 
-  await page.goto(cfg.url, { timeout: 60_000 });
   // The notebook is open when its cells are on the page and the kernel is connected.
-  await page.locator('.jp-NotebookPanel .jp-Cell').first().waitFor({ timeout: 60_000 });
-  await until('the kernel to start', () => {
-    const p = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-    const s = p && p.sessionContext;
-    return { done: !!(s && s.session && s.session.kernel && s.kernelDisplayStatus === 'idle'),
-      status: s && s.kernelDisplayStatus };
-  }, null, cfg.kernelStartMs);
-  const toolbarKernel = (await page.locator('.jp-NotebookPanel-toolbar .jp-KernelName, .jp-NotebookPanel-toolbar .jp-Toolbar-kernelName')
-    .first().innerText({ timeout: 10_000 })).trim();
+  const toolbarKernel = await openNotebook(page, cfg.url, cfg.kernelStartMs);
   say({ step: 'opened', toolbarKernel });
-  await screenshot('opened');
+  await screenshot(page, 'opened');
 
-  // Run > Run All Cells, from the menu, as a student would.
-  await page.locator('.lm-MenuBar-item', { hasText: /^Run$/ }).click();
-  await page.locator('.lm-Menu-item:visible', { hasText: 'Run All Cells' }).first().click();
-  say({ step: 'run-all clicked' });
-  await page.waitForTimeout(1000);
-  const ran = await until('every code cell to run and the kernel to be idle', notebookState, null, cfg.runAllMs);
+  const ran = await runAllCells(page, cfg.runAllMs);
   say({ step: 'ran', kernel: ran.kernel, cells: ran.cells });
-  await screenshot('ran-all');
+  await screenshot(page, 'ran-all');
 
   const images = await page.locator('.jp-OutputArea-output img[src^="data:image/svg+xml"]').count();
   const printed = await page.locator('.jp-OutputArea-output', { hasText: cfg.expectedPrinted }).count();
@@ -100,7 +31,7 @@ try {
   // Scroll to the first chart so that a screenshot shows it.
   if (images > 0) {
     await page.locator('.jp-OutputArea-output img[src^="data:image/svg+xml"]').first().scrollIntoViewIfNeeded();
-    await screenshot('chart');
+    await screenshot(page, 'chart');
   }
 
   // A deliberately wrong exercise was put into exercises/ by the test; grade it in a new cell.
@@ -109,10 +40,10 @@ try {
     panel.content.activeCellIndex = panel.content.widgets.length - 1;
     panel.content.mode = 'command';
   });
-  await window_command('notebook:insert-cell-below');
-  await window_command('notebook:change-cell-to-code');
+  await command(page, 'notebook:insert-cell-below');
+  await command(page, 'notebook:change-cell-to-code');
   const gradeIndex = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.activeCellIndex);
-  await window_command('notebook:enter-edit-mode');
+  await command(page, 'notebook:enter-edit-mode');
   await page.keyboard.type(cfg.gradeCell);
   await page.keyboard.press('Control+Enter');  // run in place: no new empty cell below
   say({ step: 'grade cell run' });
@@ -122,19 +53,15 @@ try {
   const gradeText = await verdict.innerText();
   const progress = await page.locator('.jp-Cell').nth(gradeIndex)
     .locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stdout"]').allInnerTexts();
-  const afterGrade = await until('the kernel to be idle after %grade', notebookState, null, 30_000);
+  const afterGrade = await until(page, 'the kernel to be idle after %grade', notebookState, null, 30_000);
   say({ step: 'graded', gradeText, progress: progress.join(''),
     gradeErrors: afterGrade.cells.filter((c) => c.index === gradeIndex).flatMap((c) => c.errors) });
-  await screenshot('graded');
-  say({ ok: true, seconds: Number(seconds()) });
+  await screenshot(page, 'graded');
+  say({ ok: true, seconds: seconds() });
 } catch (e) {
   say({ ok: false, error: String(e && e.stack || e) });
-  await screenshot('failure');
+  await screenshot(page, 'failure');
   process.exitCode = 1;
 } finally {
   if (browser) await browser.close().catch(() => {});
-}
-
-async function window_command(id) {
-  await page.evaluate((c) => window.jupyterapp.commands.execute(c), id);
 }

@@ -3,35 +3,16 @@
 // submission's page until it is graded; the instructor logs in, reads the class grid and downloads
 // the gradebook. Called by test_service.py with one JSON argument; prints one JSON line per step
 // and a final {"ok": ...} line. Every wait is bounded.
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
 import path from 'node:path';
+import { download, launch, logIn, say } from './chromium.mjs';
 
 const cfg = JSON.parse(process.argv[2]);
-const say = (obj) => console.log(JSON.stringify(obj));
 let browser;
 try {
-  browser = await chromium.launch({
-    executablePath: cfg.chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: 30_000,
-  });
+  browser = await launch(cfg.chromium);
   const errors = [];
-  const logIn = async (token, shot) => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(cfg.url + '/');
-    await page.fill('input[name=token]', token);
-    await page.click('button[type=submit]');
-    await page.waitForLoadState('load');
-    await page.screenshot({ path: path.join(cfg.screenshots, `${shot}.png`) });
-    return { context, page };
-  };
-
-  const student = await logIn(cfg.studentToken, 'student-list');
+  const student = await logIn(browser, cfg.url, cfg.studentToken, errors);
+  await student.page.screenshot({ path: path.join(cfg.screenshots, 'student-list.png') });
   say({ step: 'student-logged-in', url: student.page.url() });
   await student.page.setInputFiles('input[name=files]', cfg.file);
   await student.page.click('form[action="/submit"] button[type=submit]');
@@ -56,16 +37,12 @@ try {
   const classForStudent = await student.page.goto(cfg.url + '/class');
   say({ step: 'student-class', status: classForStudent.status() });
 
-  const teacher = await logIn(cfg.instructorToken, 'instructor-grid');
+  const teacher = await logIn(browser, cfg.url, cfg.instructorToken, errors);
+  await teacher.page.screenshot({ path: path.join(cfg.screenshots, 'instructor-grid.png') });
   const grid = await teacher.page.textContent('#grid');
   say({ step: 'instructor-grid', url: teacher.page.url(), grid });
-  const [download] = await Promise.all([
-    teacher.page.waitForEvent('download', { timeout: 30_000 }),
-    teacher.page.click('a[href="/class/gradebook.csv"]'),
-  ]);
-  const saved = path.join(cfg.screenshots, 'gradebook.csv');
-  await download.saveAs(saved);
-  say({ step: 'gradebook', name: download.suggestedFilename(), text: fs.readFileSync(saved, 'utf8') });
+  const gradebook = await download(teacher.page, '/class/gradebook.csv', cfg.screenshots);
+  say({ step: 'gradebook', ...gradebook });
   say({ ok: true, errors });
 } catch (e) {
   say({ ok: false, error: String(e && e.stack || e) });

@@ -7,6 +7,7 @@ grades a deliberately wrong BoundedBuffer put into the copy's exercises/ and its
 Screenshots go to this test's tmp_path (printed). Missing chromium or node fails the test, with the
 command that installs it.
 """
+import contextlib
 import json
 import os
 import secrets
@@ -78,8 +79,11 @@ def course(tmp_path):
     return course
 
 
-@pytest.fixture
-def lab(tmp_path, course):
+@contextlib.contextmanager
+def running_lab(tmp_path, root_dir, **env):
+    """JupyterLab from .venv on a free port of 127.0.0.1 serving root_dir, our kernel the default, its
+    settings and runtime under tmp_path; env is added to the server's (and so the kernel's)
+    environment. Yields (base url, token, log file); stopped when the caller is done."""
     port, token = free_port(), secrets.token_hex(16)
     settings = tmp_path / "lab-settings"
     # All cells attached to the page (no windowing), so every output can be looked at; no news popup.
@@ -91,16 +95,16 @@ def lab(tmp_path, course):
         json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     env = clean_env(JUPYTER_PATH=VENV / "share" / "jupyter", JUPYTER_PLATFORM_DIRS="1",
                     JUPYTER_RUNTIME_DIR=tmp_path / "runtime", JUPYTER_DATA_DIR=tmp_path / "data", JUPYTER_CONFIG_DIR=tmp_path / "config",
-                    JUPYTERLAB_SETTINGS_DIR=settings, JUPYTERLAB_WORKSPACES_DIR=tmp_path / "workspaces")
+                    JUPYTERLAB_SETTINGS_DIR=settings, JUPYTERLAB_WORKSPACES_DIR=tmp_path / "workspaces", **env)
     args = [VENV / "bin" / "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
             "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={course / 'notebooks'}",
+            f"--ServerApp.root_dir={root_dir}",
             "--MappingKernelManager.default_kernel_name=racecourse", "--LabApp.expose_app_in_browser=True"]
     if os.geteuid() == 0:
         args.append("--allow-root")
     log = tmp_path / "lab.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen([str(a) for a in args], cwd=course / "notebooks", env=env, stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen([str(a) for a in args], cwd=root_dir, env=env, stdin=subprocess.DEVNULL,
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -108,6 +112,12 @@ def lab(tmp_path, course):
         yield base, token, log
     finally:
         stop_server(proc)
+
+
+@pytest.fixture
+def lab(tmp_path, course):
+    with running_lab(tmp_path, course / "notebooks") as served:
+        yield served
 
 
 @pytest.fixture
