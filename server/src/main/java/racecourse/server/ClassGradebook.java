@@ -101,7 +101,9 @@ public final class ClassGradebook {
     /**
      * The class as Canvas, Moodle or a plain CSV imports it, written by the grader's own
      * {@link racecourse.grader.batch.LmsExport}: per student of the roster the course's final score of each
-     * exercise (late penalty applied), an empty cell where nothing is graded.
+     * exercise (late penalty applied), an empty cell where nothing is graded or nothing was handed
+     * in, never a 0: what {@code racecourse export OUT --course} writes from a regrade of
+     * {@link SubmissionsZip}'s download, byte for byte.
      */
     public static String lms(SubmissionService service, racecourse.grader.batch.LmsExport.Format format) throws SQLException {
         Course course = service.course();

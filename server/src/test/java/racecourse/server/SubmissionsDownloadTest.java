@@ -3,6 +3,7 @@ package racecourse.server;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import racecourse.grader.batch.LmsExport;
 import racecourse.grader.batch.Progress;
 import racecourse.grader.batch.ReceivedTimes;
 import racecourse.grader.batch.Regrade;
@@ -44,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same course file, and gets the service's gradebook byte for byte: the submission the
  * gradebook counts (alice's later SafeCounter, not her first), each exercise's own receive time
  * (alice's SafeCounter on time, her Pipeline late), an exercise never handed in (bob's Pipeline) and
- * a student with nothing (carol). Real gradings on both sides: SafeCounter and Pipeline, the quick ones.
+ * a student with nothing (carol); and the LMS exports of both, byte for byte. Real gradings on both
+ * sides: SafeCounter and Pipeline, the quick ones.
  */
 class SubmissionsDownloadTest {
     @TempDir
@@ -136,6 +138,20 @@ class SubmissionsDownloadTest {
             // bob: SafeCounter late (9), Pipeline not submitted (0).
             assertTrue(rows.get(2).startsWith("\"bob\",10,0,10,9,0,,0,0,9,"), rows.get(2));
             assertEquals("\"carol\",0,,0,0,0,,0,0,0,\"nothing gradable: no exercise file in the submission\"", rows.get(3));
+
+            // The LMS files: the service's and `racecourse export OUT --course course.toml --roster roster.csv`'s, byte for
+            // byte; bob's Pipeline (never handed in) and carol (nothing) are empty cells in both, not zeros.
+            for (LmsExport.Format format : LmsExport.Format.values()) {
+                Path to = dir.resolve(format + ".csv");
+                LmsExport.write(out, format, dir.resolve("roster.csv"), to, course);
+                assertEquals(ClassGradebook.lms(f.server.service(), format), Files.readString(to, StandardCharsets.UTF_8), format.name());
+            }
+            assertEquals("\"Student\",\"ID\",\"SIS User ID\",\"SIS Login ID\",\"Section\",\"SafeCounter\",\"Pipeline\"\r\n"
+                    + "\"    Points Possible\",\"\",\"\",\"\",\"\",10,10\r\n"
+                    + "\"Alice A\",\"\",\"\",\"alice@example.org\",\"1\",10,9\r\n"
+                    + "\"Bob B\",\"\",\"\",\"bob@example.org\",\"1\",9,\r\n"
+                    + "\"Carol C\",\"\",\"\",\"carol@example.org\",\"2\",,\r\n",
+                    Files.readString(dir.resolve("CANVAS.csv"), StandardCharsets.UTF_8));
         }
     }
 

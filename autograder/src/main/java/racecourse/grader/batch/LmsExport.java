@@ -1,5 +1,8 @@
 package racecourse.grader.batch;
 
+import racecourse.grader.course.Course;
+import racecourse.results.ExerciseScore;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +15,15 @@ import java.util.Objects;
 
 /**
  * A regrade's scores as a file an LMS imports: one column per exercise, one row per enrolled
- * student, identified as that LMS documents. Students on the roster without a submission get empty
- * score cells (both LMSs then leave the grade they hold: whether no submission is a zero, or an
- * extension, stays the instructor's call) and so do students who could not be graded; submissions
- * whose id is on no roster cannot be identified in the LMS and are only in {@code csv}.
- * Text cells are quoted and guarded against formulas as in gradebook.csv ({@link Gradebook#text}).
+ * student, identified as that LMS documents. Under a course file the scores are the gradebook's
+ * final scores (the course's points, weights, deadlines, extensions and late policy, with the
+ * receive times the regrade kept), as the submission service's export writes them; without one,
+ * the plain scores. An exercise a student did not submit, and every exercise of a student on the
+ * roster without a submission, gets an empty cell, never a 0 (imported as ungraded, not as a
+ * graded zero: whether no submission is a zero, or an extension, stays the instructor's call in
+ * the LMS; docs/decisions.md), and so do students who could not be graded; submissions whose id is on no
+ * roster cannot be identified in the LMS and are only in {@code csv}. Text cells are quoted and
+ * guarded against formulas as in gradebook.csv ({@link Gradebook#text}).
  */
 public final class LmsExport {
     public enum Format {
@@ -66,9 +73,25 @@ public final class LmsExport {
     }
 
     public static Written write(Path out, Format format, Path rosterFile, Path to) throws IOException {
+        return write(out, format, rosterFile, to, null);
+    }
+
+    /**
+     * As {@link #write(Path, Format, Path, Path)}, each score the course's final score of the
+     * exercise (the one gradebook.csv has under the course) and each exercise's points the course's;
+     * plain scores when {@code course} is null.
+     */
+    public static Written write(Path out, Format format, Path rosterFile, Path to, Course course) throws IOException {
         Manifest m = Manifest.read(out);
         if (!m.shard().equals(Shard.ALL.toString())) {
             throw new IllegalArgumentException(out + " holds shard " + m.shard() + " only; merge the shards, then export the merged folder");
+        }
+        if (course != null) {
+            List<String> missing = course.exercises().stream().filter(x -> !m.exercises().contains(x)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("the course grades " + String.join(", ", missing) + " but the regrade in " + out
+                        + " did not; regrade with --course (or --exercise) to grade it");
+            }
         }
         RosterFile roster;
         if (rosterFile != null) {
@@ -92,7 +115,9 @@ public final class LmsExport {
         RecordStore store = new RecordStore(out);
         Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
         Map<String, Double> points = new LinkedHashMap<>();
-        m.exercises().forEach(x -> points.put(x, racecourse.grader.Catalog.POINTS));
+        List<String> exercises = course == null ? m.exercises() : course.exercises();
+        exercises.forEach(x -> points.put(x, course == null ? racecourse.grader.Catalog.POINTS : course.plan(x).points()));
+        ReceivedTimes received = course == null ? null : ReceivedTimes.read(out);
         List<String> notGraded = new ArrayList<>();
         for (Row r : Row.of(m, store)) {
             if (!r.graded()) {
@@ -102,19 +127,30 @@ public final class LmsExport {
                 continue;
             }
             Map<String, Double> own = new LinkedHashMap<>();
-            r.records().forEach((x, rec) -> {
-                own.put(x, rec.result().score());
-                points.put(x, rec.result().points());
-            });
+            if (course == null) {
+                r.records().forEach((x, rec) -> {
+                    points.put(x, rec.result().points());
+                    if (rec.result().submitted()) {
+                        own.put(x, rec.result().score());
+                    }
+                });
+            } else {
+                for (ExerciseScore sc : Gradebook.scores(course, r, received)) {
+                    if (r.records().get(sc.exercise()).result().submitted()) {
+                        own.put(sc.exercise(), sc.finalScore());
+                    }
+                }
+            }
             scores.put(r.id(), own);
         }
-        AtomicFiles.write(target, csv(format, m.exercises(), points, scores, match));
+        AtomicFiles.write(target, csv(format, exercises, points, scores, match));
         return new Written(match, List.copyOf(notGraded));
     }
 
     /**
      * The file's text. {@code scores}: per submission id the score of each exercise (absent: not
-     * graded); {@code points}: each exercise's points.
+     * submitted or not graded, an empty cell); {@code points}: each exercise's points. The plain
+     * CSV's total adds the scores there are (as gradebook.csv's does), empty for a student with none.
      */
     public static String csv(Format format, List<String> exercises, Map<String, Double> points,
                              Map<String, Map<String, Double>> scores, RosterMatch roster) {
@@ -172,8 +208,9 @@ public final class LmsExport {
 
     private static List<String> withTotal(List<String> exercises, Map<String, Double> own) {
         List<String> cells = new ArrayList<>(cells(exercises, own));
-        boolean complete = own != null && exercises.stream().map(own::get).allMatch(Objects::nonNull);
-        cells.add(complete ? Gradebook.number(Math.round(exercises.stream().mapToDouble(own::get).sum() * 100) / 100.0) : "");
+        boolean any = own != null && exercises.stream().map(own::get).anyMatch(Objects::nonNull);
+        cells.add(any ? Gradebook.number(Math.round(exercises.stream().map(own::get).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).sum() * 100) / 100.0) : "");
         return cells;
     }
 

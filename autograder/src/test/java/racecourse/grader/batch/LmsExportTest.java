@@ -105,6 +105,24 @@ class LmsExportTest {
         assertTrue(Files.readString(dir.resolve("m.csv")).contains("\"bob@u.edu\",,\r\n"));
     }
 
+    /**
+     * An exercise a student did not hand in is an empty cell, as the service writes it, not the 0
+     * of gradebook.csv (docs/decisions.md); the plain CSV's total adds what there is.
+     */
+    @Test
+    void anExerciseNotSubmittedIsAnEmptyCellNotAZero(@TempDir Path dir) throws Exception {
+        Path out = regradeOutput(dir.resolve("out"));
+        new RecordStore(out).write(new ExerciseRecord("k-BoundedBuffer", "dave", racecourse.grader.Grader.notSubmitted("BoundedBuffer"),
+                List.of(), true, List.of()));
+        Path to = dir.resolve("canvas.csv");
+        LmsExport.write(out, LmsExport.Format.CANVAS, null, to);
+        assertTrue(Files.readString(to).endsWith("\r\n\"Dave\",\"\",\"S4\",\"dave@u.edu\",\"B\",0,\r\n"), Files.readString(to));
+        LmsExport.write(out, LmsExport.Format.CSV, null, to);
+        String csv = Files.readString(to);
+        assertTrue(csv.contains("\"dave@u.edu\",\"B\",\"S4\",0,,0\r\n"), csv);
+        assertTrue(csv.contains("\"jane@u.edu\",\"A\",\"S1\",7.50,10,17.50\r\n"), csv);
+    }
+
     @Test
     void badInputWritesNothing(@TempDir Path dir) throws Exception {
         Path out = regradeOutput(dir.resolve("out"));

@@ -48,6 +48,7 @@ class CourseCommandsTest {
                 List.of("regrade", dir.resolve("root").toString(), "--out", out.toString()),
                 List.of("merge", dir.resolve("done").toString(), "--out", out.toString()),
                 List.of("rescore", dir.resolve("done").toString()),
+                List.of("export", dir.resolve("done").toString(), "--format", "canvas", "--to", out.toString()),
                 List.of("gradescope-bundle", "--out", out.resolve("autograder.zip").toString()))) {
             List<String> withCourse = new java.util.ArrayList<>(args);
             withCourse.addAll(List.of("--course", bad.toString()));
@@ -139,6 +140,38 @@ class CourseCommandsTest {
         String alice = Files.readString(out.resolve("alice/feedback.md"));
         assertTrue(alice.contains("| SafeCounter | 18 / 20 | 10 % |"), alice);
         assertTrue(alice.contains("received 1.02 h after the deadline: 10 % late penalty."), alice);
+
+        // export --course: the LMS file has the course's points and final scores (alice's 10 % late
+        // penalty), the gradebook's and the service's; without --course, the course OUT remembers.
+        Path roster = Files.writeString(dir.resolve("roster.csv"),
+                "id,name,email,section,sis_id\nalice,Alice A,al@x,1,S1\nbob,Bob B,bob@x,1,S2\ncarol,Carol C,c@x,2,S3\n");
+        Path canvas = dir.resolve("canvas.csv");
+        r = run("export", out.toString(), "--format", "canvas", "--roster", roster.toString(), "--course", courseFile.toString(),
+                "--to", canvas.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("final scores under " + courseFile), r.out());
+        String expected = "\"Student\",\"ID\",\"SIS User ID\",\"SIS Login ID\",\"Section\",\"SafeCounter\"\r\n"
+                + "\"    Points Possible\",\"\",\"\",\"\",\"\",20\r\n"
+                + "\"Alice A\",\"\",\"S1\",\"al@x\",\"1\",18\r\n"
+                + "\"Bob B\",\"\",\"S2\",\"bob@x\",\"1\",20\r\n"
+                + "\"Carol C\",\"\",\"S3\",\"c@x\",\"2\",\r\n";
+        assertEquals(expected, Files.readString(canvas, StandardCharsets.UTF_8));
+        Files.delete(canvas);
+        r = run("export", out.toString(), "--format", "canvas", "--roster", roster.toString(), "--to", canvas.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("final scores under " + courseFile.toAbsolutePath().normalize()), r.out());
+        assertEquals(expected, Files.readString(canvas, StandardCharsets.UTF_8));
+        r = run("export", out.toString(), "--format", "csv", "--roster", roster.toString(), "--course", courseFile.toString(),
+                "--to", canvas.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.readString(canvas).contains("\"alice\",\"Alice A\",\"al@x\",\"1\",\"S1\",18,18\r\n"), Files.readString(canvas));
+        // A course grading an exercise the regrade did not: refused, nothing written.
+        Path other = Files.writeString(dir.resolve("other.toml"), "exercises = [\"SafeCounter\", \"Pipeline\"]\n");
+        r = run("export", out.toString(), "--format", "moodle", "--roster", roster.toString(), "--course", other.toString(),
+                "--to", dir.resolve("m.csv").toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("the course grades Pipeline but the regrade in " + out + " did not"), r.err());
+        assertFalse(Files.exists(dir.resolve("m.csv")));
 
         Files.writeString(courseFile, course.formatted("2026-10-06T08:00:00"));
         r = run("rescore", out.toString(), "--course", courseFile.toString());
