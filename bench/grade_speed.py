@@ -2,14 +2,17 @@
 """Grading speed, this commit against a base commit (default: main) in the same run.
 
 Builds the base in a git worktree beside (bench/.grade-speed-base/, gitignored), then grades the
-reference solutions as one whole 11-exercise submission through each tree's bin/racecourse grade,
+reference solutions as one whole submission (the eleven exercises the targets were set for, or with
+--exercises all every one) through each tree's bin/racecourse grade (with its default --jobs unless
+--grade-jobs),
 alternating trees, RUNS times each, and reports wall time and CPU time (grader and children) as
 median, min and max; every grading must give full marks. Then regrades a generated class with
 --jobs 2 from each tree (bench/regrade_throughput.py's class) and reports submissions per minute.
 One warm-up grading per tree comes first, unmeasured: it builds what is missing and, for a tree
 with the children's startup cache, trains it (its time is reported as such).
 
-    bench/grade_speed.py --runs 7 [--base main] [--students 4] [--no-regrade] [--json FILE]
+    bench/grade_speed.py --runs 7 [--base main] [--students 4] [--jobs 2] [--grade-jobs N]
+                         [--exercises original|all] [--no-regrade] [--json FILE]
 """
 import argparse, json, os, pathlib, resource, statistics, subprocess, sys, tempfile, time
 
@@ -53,10 +56,11 @@ def timed(cmd, timeout=900):
     return wall, cpu, p.stderr
 
 
-def grade_once(tree, seed):
+def grade_once(tree, seed, exercises=None, jobs=None):
+    chosen = [a for e in exercises or [] for a in ('--exercise', e)] + (['--jobs', str(jobs)] if jobs else [])
     with tempfile.TemporaryDirectory() as out:
         wall, cpu, err = timed([str(tree / 'bin' / 'racecourse'), 'grade', str(SOLUTIONS), '--out', out,
-                                '--seed', str(seed), '--quiet'])
+                                '--seed', str(seed), '--quiet'] + chosen)
         results = json.loads((pathlib.Path(out) / 'results.json').read_text())
     # A reference's failed test is a false failure: recorded and shown, not fatal (on a machine
     # loaded far beyond its cores a bounded wait can run out).
@@ -64,10 +68,10 @@ def grade_once(tree, seed):
     return wall, cpu, err, failed
 
 
-def regrade(tree, students, jobs):
+def regrade(tree, students, jobs, exercises=None):
     with tempfile.TemporaryDirectory() as tmp:
         root = pathlib.Path(tmp) / 'class'
-        regrade_throughput.make_class(root, students)
+        regrade_throughput.make_class(root, students, exercises)
         wall, cpu, _ = timed([str(tree / 'bin' / 'racecourse'), 'regrade', str(root), '--out', str(pathlib.Path(tmp) / 'out'),
                               '--jobs', str(jobs), '--seed', '1', '--force'], timeout=3600)
     return {'seconds': round(wall, 1), 'cpu_seconds': round(cpu, 1),
@@ -84,12 +88,16 @@ def main():
     ap.add_argument('--runs', type=int, default=7)
     ap.add_argument('--base', default='main')
     ap.add_argument('--students', type=int, default=4)
-    ap.add_argument('--jobs', type=int, default=2)
+    ap.add_argument('--jobs', type=int, default=2, help="regrade's --jobs")
+    ap.add_argument('--grade-jobs', type=int, help="grade's --jobs (default: each tree's own default)")
+    ap.add_argument('--exercises', choices=['original', 'all'], default='original',
+                    help='the eleven exercises the targets were set for, or every exercise in the tree')
     ap.add_argument('--no-regrade', action='store_true')
     ap.add_argument('--no-build', action='store_true', help='skip the explicit builds (bin/racecourse still rebuilds stale jars)')
     ap.add_argument('--json')
     a = ap.parse_args()
     head = sh(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD'])
+    chosen = regrade_throughput.ORIGINAL if a.exercises == 'original' else None
     base, base_commit = base_tree(a.base)
     trees = {'this': ROOT, 'base': base}
     print(f'this: {head} ({ROOT}); base: {a.base} = {base_commit[:7]} ({base}); building...', flush=True)
@@ -99,7 +107,7 @@ def main():
     load_before = os.getloadavg()[0]
     warm = {}
     for name, tree in trees.items():
-        wall, cpu, err, failed = grade_once(tree, 999)
+        wall, cpu, err, failed = grade_once(tree, 999, chosen, a.grade_jobs)
         warm[name] = {'seconds': round(wall, 2), 'cpu_seconds': round(cpu, 2), 'stderr': err.strip()[-300:],
                       'false_failures': failed}
         print(f'warm-up {name}: {wall:.1f} s (first grading: builds, trains a startup cache if it has one)', flush=True)
@@ -107,7 +115,7 @@ def main():
     for run in range(a.runs):
         order = list(trees) if run % 2 == 0 else list(reversed(trees))
         for name in order:
-            wall, cpu, _, failed = grade_once(trees[name], 1000 + run)
+            wall, cpu, _, failed = grade_once(trees[name], 1000 + run, chosen, a.grade_jobs)
             samples[name]['wall'].append(wall)
             samples[name]['cpu'].append(cpu)
             samples[name]['false_failures'].append(failed)
@@ -121,10 +129,11 @@ def main():
     if not a.no_regrade:
         report['regrade'] = {}
         for name in (['this', 'base']):
-            report['regrade'][name] = regrade(trees[name], a.students, a.jobs)
+            report['regrade'][name] = regrade(trees[name], a.students, a.jobs, chosen)
             print(f'regrade {name}: {report["regrade"][name]}', flush=True)
     report['load_after'] = round(os.getloadavg()[0], 2)
-    print(f'\nwhole 11-exercise submission (references), bin/racecourse grade, {a.runs} runs each, alternating, '
+    what = f'{len(chosen)}-exercise' if chosen else 'every-exercise'
+    print(f'\nwhole {what} submission (references), bin/racecourse grade, {a.runs} runs each, alternating, '
           f'{os.cpu_count()} cores, load average {report["load_before"]} before, {report["load_after"]} after\n')
     print('| tree | wall median (min–max) | CPU median (min–max) | runs with a false failure |\n|---|---|---|---|')
     for name in trees:

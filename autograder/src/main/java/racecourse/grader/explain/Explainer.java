@@ -64,7 +64,7 @@ public final class Explainer {
             // Lincheck 3.7 reads object fields through sun.misc.Unsafe; JDK 23+ would warn on every run.
             jvmOptions.add("--sun-misc-unsafe-memory-access=allow");
         }
-        Limits bounded = new Limits(wall, limits.heapMegabytes(), limits.threadCap(), limits.processCap(), limits.outputBytes());
+        Limits bounded = limits.withWall(wall);
         Path explainClasses = ExitRewrittenCopy.of(classes, work.resolve("classes"));
         ChildOutcome outcome = ChildRunner.run(exercise + "-lincheck", new ChildCommand(jvmOptions, List.of(explainClasses),
                 "racecourse.grader.explain.child.ExplainMain",

@@ -71,7 +71,13 @@ public final class ChildRunner {
         // Programs the submission starts (sort, ...) keep their temporary files in the working directory too.
         pb.environment().put("TMPDIR", cwd.toString());
         Sandbox.Kind sandbox = Sandbox.kind();
-        pb.command(Sandbox.wrap(sandbox, command, child.reads(), List.of(cwd, resultFile), hide, cwd, pb.environment()));
+        List<String> wrapped = new ArrayList<>(Sandbox.wrap(sandbox, command, child.reads(), List.of(cwd, resultFile), hide, cwd,
+                pb.environment()));
+        if (limits.niceness() > 0) {
+            // Outside the sandbox, so bwrap and everything it starts run at the lower priority.
+            wrapped.addAll(0, List.of("nice", "-n", Integer.toString(limits.niceness())));
+        }
+        pb.command(wrapped);
         pb.redirectErrorStream(true);
         Process p = pb.start();
         CappedOutput output = new CappedOutput(limits.outputBytes());

@@ -77,7 +77,7 @@ class StartupCacheTest {
         assertEquals(key, StartupCache.key("java", 25, options, List.of(jar)));
         assertNotEquals(key, StartupCache.key("java", 24, options, List.of(jar)), "another JDK");
         assertNotEquals(key, StartupCache.key("java", 25, ChildRunner.jvmOptions(new Limits(LIMITS.wall(), 512,
-                LIMITS.threadCap(), LIMITS.processCap(), LIMITS.outputBytes())), List.of(jar)), "another heap");
+                LIMITS.threadCap(), LIMITS.processCap(), LIMITS.outputBytes(), 0)), List.of(jar)), "another heap");
     }
 
     @Test
