@@ -1,7 +1,6 @@
 package racecourse.grader;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import racecourse.grader.run.Limits;
 import racecourse.results.ExerciseResult;
 
@@ -17,34 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * A child graded with {@link Limits#withNiceness} runs at that much lower CPU priority than the
  * grader (the service's workers, so that uploads are acknowledged first); without it, at the
- * grader's own. A probe SafeCounter reads its niceness from /proc and throws it as its message.
+ * grader's own. The probe SafeCounter (tests/fixtures) reads its niceness from /proc and throws it.
  */
 class ChildPriorityTest {
-    static final String PROBE = """
-            package exercises;
-            public final class SafeCounter {
-                public SafeCounter() {
-                    String stat;
-                    try {
-                        stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-                    } catch (java.io.IOException e) {
-                        throw new IllegalStateException("NICE=unreadable");
-                    }
-                    // Fields after the command's closing parenthesis: state is field 3, nice field 19.
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    throw new IllegalStateException("NICE=" + f[16]);
-                }
-                public void increment() { }
-                public long get() { return 0; }
-            }
-            """;
+    static final Path PROBE = Grading.HOME.resolve("tests/fixtures/priority-probe/SafeCounter.java");
 
     @Test
-    void niceChildRunsBelowTheGrader(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("SafeCounter.java"), PROBE);
+    void niceChildRunsBelowTheGrader() throws Exception {
         int own = ownNiceness();
-        assertEquals(own, childNiceness(file, Limits.defaults()), "without niceness the child runs as the grader");
-        assertEquals(Math.min(19, own + 10), childNiceness(file, Limits.defaults().withNiceness(10)));
+        assertEquals(own, childNiceness(PROBE, Limits.defaults()), "without niceness the child runs as the grader");
+        assertEquals(Math.min(19, own + 10), childNiceness(PROBE, Limits.defaults().withNiceness(10)));
     }
 
     @Test

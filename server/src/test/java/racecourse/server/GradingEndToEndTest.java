@@ -57,22 +57,8 @@ class GradingEndToEndTest {
     /** The service's children run below the server's CPU priority, so uploads are acknowledged first. */
     @Test
     void gradingsRunBelowTheServersPriority() throws Exception {
-        Path probe = java.nio.file.Files.writeString(dir.resolve("SafeCounter.java"), """
-                package exercises;
-                public final class SafeCounter {
-                    public SafeCounter() {
-                        String stat;
-                        try {
-                            stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-                        } catch (java.io.IOException e) {
-                            throw new IllegalStateException("NICE=unreadable");
-                        }
-                        throw new IllegalStateException("NICE=" + stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-                    }
-                    public void increment() { }
-                    public long get() { return 0; }
-                }
-                """);
+        // Throws the nice value its own process runs at.
+        Path probe = Fixture.HOME.resolve("tests/fixtures/priority-probe/SafeCounter.java");
         String own = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
         int serverNice = Integer.parseInt(own.substring(own.lastIndexOf(')') + 2).split(" ")[16]);
         var grading = new GraderGrading(Fixture.HOME, 1).grade(probe, List.of("SafeCounter"), 1);
