@@ -114,6 +114,17 @@ def running_lab(tmp_path, root_dir, **env):
         stop_server(proc)
 
 
+def run_driver(script, config, timeout, shots, log):
+    """Runs a node driver with its JSON config; if it does not finish in time, fails the test with
+    what it printed, where its screenshots are and the end of JupyterLab's log."""
+    try:
+        return subprocess.run(["node", HERE / script, json.dumps(config)], cwd=HERE, capture_output=True, text=True,
+                              timeout=timeout, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as e:
+        pytest.fail(f"the browser driver did not finish within {timeout} s; output so far:\n{e.stdout}\n"
+                    f"screenshots: {shots}\nJupyterLab log:\n{log.read_text()[-2000:]}")
+
+
 @pytest.fixture
 def lab(tmp_path, course):
     with running_lab(tmp_path, course / "notebooks") as served:
@@ -144,12 +155,7 @@ def test_notebook_03_runs_in_chromium_and_grade_shows_the_verdict(tmp_path, play
         "gradeMs": 90_000,
     }
     started = time.monotonic()
-    try:
-        proc = subprocess.run(["node", HERE / "drive_lab.mjs", json.dumps(config)], cwd=HERE, capture_output=True,
-                              text=True, timeout=DRIVER_TIMEOUT, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired as e:
-        pytest.fail(f"the browser driver did not finish within {DRIVER_TIMEOUT} s; output so far:\n{e.stdout}\n"
-                    f"screenshots: {shots}\nJupyterLab log:\n{log.read_text()[-2000:]}")
+    proc = run_driver("drive_lab.mjs", config, DRIVER_TIMEOUT, shots, log)
     took = time.monotonic() - started
     steps = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     transcript = "\n".join(proc.stdout.splitlines()[-40:]) + "\n" + proc.stderr[-2000:]

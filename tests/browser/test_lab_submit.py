@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from tests.browser.test_lab import CHROMIUM, HERE, install_playwright, require_tools, running_lab
+from tests.browser.test_lab import CHROMIUM, install_playwright, require_tools, run_driver, running_lab
 from tests.conftest import ROOT
 from tests.foundation.conftest import clean_env
 from tests.service import RACECOURSE, running_service
@@ -76,12 +76,7 @@ def test_a_student_submits_from_the_notebook_and_sees_the_same_on_the_web_as_the
                    "studentToken": tokens["alice"], "instructorToken": tokens["@instructor"],
                    "submitCells": SUBMIT_CELLS, "screenshots": str(shots), "kernelStartMs": 60_000, "runAllMs": 180_000}
             started = time.monotonic()
-            try:
-                proc = subprocess.run(["node", HERE / "drive_submit.mjs", json.dumps(cfg)], cwd=HERE, capture_output=True,
-                                      text=True, timeout=DRIVER_TIMEOUT, stdin=subprocess.DEVNULL)
-            except subprocess.TimeoutExpired as e:
-                pytest.fail(f"the browser driver did not finish within {DRIVER_TIMEOUT} s; output so far:\n{e.stdout}\n"
-                            f"screenshots: {shots}\nJupyterLab log:\n{log.read_text()[-2000:]}")
+            proc = run_driver("drive_submit.mjs", cfg, DRIVER_TIMEOUT, shots, log)
             print(f"browser driver: {time.monotonic() - started:.1f} s")
             lab_log = log.read_text()
     lines = [json.loads(l) for l in proc.stdout.splitlines() if l.startswith("{")]
